@@ -1,0 +1,48 @@
+package io.streamfold;
+
+/**
+ * Receives what the fold sees as it happens, for live consumers of a stream. Every method has an
+ * empty default; implement the ones you need.
+ *
+ * <p>Replaying the events rebuilds the completion: text, reasoning and refusal deltas concatenate
+ * to the message's {@code content}, {@code reasoning} and {@code refusal}, and the argument
+ * deltas of each call to its {@code arguments}. Callbacks run on the thread that feeds the
+ * assembler, before {@code feed} (or {@code assemble}) returns.
+ */
+public interface AssemblyListener {
+
+    /** Visible text arrived for a choice. */
+    default void onTextDelta(int choice, String text) {
+    }
+
+    /** Reasoning text arrived for a choice. */
+    default void onReasoningDelta(int choice, String text) {
+    }
+
+    /** Refusal text arrived for a choice. */
+    default void onRefusalDelta(int choice, String text) {
+    }
+
+    /**
+     * A tool call started.
+     *
+     * @param choice the choice's index
+     * @param index the call's position among the choice's tool calls
+     * @param id its id, or null when not known yet
+     * @param name its name, or null when not known yet
+     */
+    default void onToolCallStarted(int choice, int index, String id, String name) {
+    }
+
+    /** Arguments text arrived for the call at {@code index}. */
+    default void onToolCallArgumentsDelta(int choice, int index, String delta) {
+    }
+
+    /** A call is complete: the next call started, its block stopped, or the choice finished. */
+    default void onToolCallCompleted(int choice, ToolCall call) {
+    }
+
+    /** The stream ended; this is the final completion. */
+    default void onFinished(Completion completion) {
+    }
+}

@@ -1,0 +1,78 @@
+package io.streamfold;
+
+import io.streamfold.internal.parsing.Assembler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Folds a recorded LLM stream back into the complete response.
+ *
+ * <pre>{@code
+ * Completion completion = ChunkAssembler.assemble(Path.of("recordings/weather.json"));
+ * completion.finishReason();                  // "tool_calls"
+ * completion.message().toolCalls().get(0);    // ToolCall[index=0, id=call_..., name=get_weather, arguments={"location": ...}]
+ * }</pre>
+ *
+ * <p>It reads every format in FORMATS.md (detected from the first chunk, or given) in every
+ * container: a llama-stack recording, a bare JSON array of chunks, JSON Lines, or raw SSE text.
+ * The input is read once, with Jackson's streaming parser, and a file is streamed from disk: a
+ * recording of any size folds in memory proportional to its output.
+ *
+ * <p>Errors are {@link AssemblyException}s that name the file, the chunk and the line:column.
+ * With {@link AssemblerOptions#withLenient(boolean) lenient} options, a damaged recording gives
+ * what was folded up to the fault instead.
+ */
+public final class ChunkAssembler {
+
+    private ChunkAssembler() {
+    }
+
+    /** Assembles a recording file, detecting its format; errors name the file. */
+    public static Completion assemble(Path path) {
+        return assemble(path, AssemblerOptions.defaults());
+    }
+
+    /** Assembles a recording file in the given format. */
+    public static Completion assemble(Path path, Format format) {
+        return assemble(path, AssemblerOptions.defaults().withFormat(format));
+    }
+
+    /** Assembles a recording file with the given options; the file's path is the source errors name unless the options give one. */
+    public static Completion assemble(Path path, AssemblerOptions options) {
+        AssemblerOptions named = options.source() == null ? options.withSource(path.toString()) : options;
+        try (InputStream in = Files.newInputStream(path)) {
+            return Assembler.assemble(in, named);
+        } catch (IOException e) {
+            throw new AssemblyException(new Problem(Problem.Kind.IO, "Could not read the file: " + e,
+                    named.source(), 0, -1, -1, -1, null), e);
+        }
+    }
+
+    /** Assembles a recording from a stream, which is read to its end but not closed. */
+    public static Completion assemble(InputStream in) {
+        return assemble(in, AssemblerOptions.defaults());
+    }
+
+    public static Completion assemble(InputStream in, Format format) {
+        return assemble(in, AssemblerOptions.defaults().withFormat(format));
+    }
+
+    public static Completion assemble(InputStream in, AssemblerOptions options) {
+        return Assembler.assemble(in, options);
+    }
+
+    /** Assembles a recording held in memory. */
+    public static Completion assemble(byte[] bytes) {
+        return assemble(bytes, AssemblerOptions.defaults());
+    }
+
+    public static Completion assemble(byte[] bytes, Format format) {
+        return assemble(bytes, AssemblerOptions.defaults().withFormat(format));
+    }
+
+    public static Completion assemble(byte[] bytes, AssemblerOptions options) {
+        return Assembler.assemble(bytes, options);
+    }
+}
