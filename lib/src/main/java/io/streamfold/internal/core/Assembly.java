@@ -1,0 +1,295 @@
+package io.streamfold.internal.core;
+
+import io.streamfold.AssemblyListener;
+import io.streamfold.Choice;
+import io.streamfold.Completion;
+import io.streamfold.Format;
+import io.streamfold.Usage;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The shared folding core: one per stream, whatever its format or container. Format folders
+ * write the header, choices, usage and native extras here; {@link #snapshot} makes the
+ * immutable {@link Completion} at any point, so the incremental API and {@code assemble} share it.
+ */
+public final class Assembly {
+
+    /** Choice indexes beyond this are a damaged stream, not a request for a huge array. */
+    private static final int MAX_CHOICES = 1 << 16;
+
+    private final Diagnostics diagnostics;
+    private final AssemblyListener listener;
+
+    private Format format;
+    private final boolean formatForced;
+    private String id;
+    private String model;
+    private Long created;
+    private String systemFingerprint;
+    private String serviceTier;
+    private ChoiceState[] choices = new ChoiceState[1];
+    private Map<String, Object> usage;
+    private final Map<String, Object> extra = new LinkedHashMap<>();
+    /** Set by formats with an explicit end event (message_stop, response.completed, interaction.complete). */
+    private boolean terminated;
+    /** Folders that keep native state of their own bring it up to date before a snapshot. */
+    private final List<Runnable> beforeSnapshot = new ArrayList<>(1);
+
+    public Assembly(Diagnostics diagnostics, AssemblyListener listener, Format format) {
+        this.diagnostics = diagnostics;
+        this.listener = listener;
+        this.format = format;
+        this.formatForced = format != null;
+    }
+
+    public Diagnostics diagnostics() {
+        return diagnostics;
+    }
+
+    AssemblyListener listener() {
+        return listener;
+    }
+
+    /* ---------------------------------------------------------------------------------------
+     * Format
+     * ------------------------------------------------------------------------------------- */
+
+    public Format format() {
+        return format;
+    }
+
+    public boolean formatForced() {
+        return formatForced;
+    }
+
+    /** Settles the format on the first chunk that tells it; later chunks of another format are an error. */
+    public void format(Format detected) {
+        if (format == null) {
+            format = detected;
+        } else if (format != detected && !formatForced && !compatible(format, detected)) {
+            throw diagnostics.unexpected("Expected a " + format.wireName() + " chunk but found a "
+                    + detected.wireName() + " chunk: one recording holds one stream");
+        }
+    }
+
+    /** Chat and legacy completion chunks share an envelope; the first chunk with text decides. */
+    private static boolean compatible(Format a, Format b) {
+        return (a == Format.OPENAI_CHAT || a == Format.OPENAI_COMPLETION)
+                && (b == Format.OPENAI_CHAT || b == Format.OPENAI_COMPLETION);
+    }
+
+    /** Switches between the two OpenAI chunk formats when the text shows which one it is. */
+    public void refineOpenAi(Format detected) {
+        if (!formatForced) {
+            format = detected;
+        }
+    }
+
+    String defaultToolType() {
+        return "function";
+    }
+
+    /* ---------------------------------------------------------------------------------------
+     * Header: set once, a change is a warning
+     * ------------------------------------------------------------------------------------- */
+
+    public void id(CharSequence value) {
+        id = header("id", id, value);
+    }
+
+    public void model(CharSequence value) {
+        model = header("model", model, value);
+    }
+
+    public void systemFingerprint(CharSequence value) {
+        systemFingerprint = header("system_fingerprint", systemFingerprint, value);
+    }
+
+    public void serviceTier(CharSequence value) {
+        serviceTier = header("service_tier", serviceTier, value);
+    }
+
+    public void created(long value) {
+        if (created == null) {
+            created = value;
+        }
+    }
+
+    /** Replaces a header value outright (an authoritative final response). */
+    public void overrideId(String value) {
+        if (value != null) {
+            id = value;
+        }
+    }
+
+    public void overrideModel(String value) {
+        if (value != null) {
+            model = value;
+        }
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String model() {
+        return model;
+    }
+
+    private String header(String name, String current, CharSequence value) {
+        if (value == null || value.length() == 0) {
+            return current;
+        }
+        if (current == null) {
+            return value.toString();
+        }
+        if (!contentEquals(value, current)) {
+            diagnostics.warn(name + "-changed", name + "-changed",
+                    "the stream's " + name + " changed from '" + current + "' to '" + value + "'; the first is kept");
+        }
+        return current;
+    }
+
+    private static boolean contentEquals(CharSequence a, String b) {
+        return a instanceof CharBuf buf ? buf.contentEquals(b) : b.contentEquals(a);
+    }
+
+    /* ---------------------------------------------------------------------------------------
+     * Choices, usage, extras
+     * ------------------------------------------------------------------------------------- */
+
+    /** Returns the state of the choice with this index, creating it on first use. */
+    public ChoiceState choice(int index) {
+        if (index < 0 || index >= MAX_CHOICES) {
+            throw diagnostics.unexpected("Expected a choice index from 0 to " + (MAX_CHOICES - 1) + " but found " + index);
+        }
+        if (index >= choices.length) {
+            choices = Arrays.copyOf(choices, Math.max(index + 1, choices.length * 2));
+        }
+        ChoiceState choice = choices[index];
+        if (choice == null) {
+            choice = new ChoiceState(index, this);
+            choices[index] = choice;
+        }
+        return choice;
+    }
+
+    /** The choices folded so far, in index order. */
+    public List<ChoiceState> choices() {
+        List<ChoiceState> list = new ArrayList<>();
+        for (ChoiceState c : choices) {
+            if (c != null) {
+                list.add(c);
+            }
+        }
+        return list;
+    }
+
+    /** The last usage wins (chat, Gemini, Responses). */
+    public void usage(Map<String, Object> value) {
+        if (value != null) {
+            usage = value;
+        }
+    }
+
+    /** Each field overrides (Anthropic: {@code message_delta} usage is cumulative). */
+    public void mergeUsage(Map<String, Object> value) {
+        if (value == null) {
+            return;
+        }
+        Map<String, Object> merged = usage == null ? new LinkedHashMap<>() : new LinkedHashMap<>(usage);
+        for (Map.Entry<String, Object> e : value.entrySet()) {
+            if (e.getValue() != null || !merged.containsKey(e.getKey())) {
+                merged.put(e.getKey(), e.getValue());
+            }
+        }
+        usage = merged;
+    }
+
+    /** Native top-level fields the neutral model has no place for, in the provider's spelling. */
+    public Map<String, Object> extra() {
+        return extra;
+    }
+
+    /** Runs the hook before every snapshot. */
+    public void beforeSnapshot(Runnable hook) {
+        beforeSnapshot.add(hook);
+    }
+
+    public void terminated() {
+        terminated = true;
+    }
+
+    public boolean isTerminated() {
+        return terminated;
+    }
+
+    /* ---------------------------------------------------------------------------------------
+     * Snapshot
+     * ------------------------------------------------------------------------------------- */
+
+    /** True when every choice has a finish reason (and there is at least one). */
+    public boolean finished() {
+        boolean any = false;
+        for (ChoiceState c : choices) {
+            if (c != null) {
+                if (!c.finished()) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    /**
+     * Builds the immutable completion of what was folded so far. At the end of the stream
+     * ({@code atEnd}), a stream without a finish is reported truncated.
+     */
+    public Completion snapshot(boolean atEnd) {
+        for (Runnable hook : beforeSnapshot) {
+            hook.run();
+        }
+        List<Choice> list = new ArrayList<>();
+        for (ChoiceState c : choices) {
+            if (c != null) {
+                list.add(c.snapshot(defaultToolType()));
+            }
+        }
+        boolean complete = finished();
+        if (atEnd && !complete && !diagnostics.hasWarning("truncated")) {
+            diagnostics.warn("truncated", list.isEmpty()
+                    ? "the stream ended before any choice arrived"
+                    : "the stream ended without a finish reason");
+        }
+        if (atEnd) {
+            for (ChoiceState c : choices) {
+                if (c != null) {
+                    for (ToolCallState call : c.calls()) {
+                        c.completeCall(call);
+                    }
+                }
+            }
+        }
+        boolean incomplete = !complete || !diagnostics.problems().isEmpty();
+        return new Completion(format == null ? null : format.wireName(), id, model, created, systemFingerprint,
+                serviceTier, list, usage == null ? null : toUsage(usage), extra, diagnostics.chunk(), incomplete,
+                diagnostics.warnings(), diagnostics.problems());
+    }
+
+    private static Usage toUsage(Map<String, Object> details) {
+        Integer prompt = Values.intAt(details, "prompt_tokens", "input_tokens", "prompt_token_count",
+                "promptTokenCount", "total_input_tokens");
+        Integer completion = Values.intAt(details, "completion_tokens", "output_tokens", "candidates_token_count",
+                "candidatesTokenCount", "total_output_tokens");
+        Integer total = Values.intAt(details, "total_tokens", "total_token_count", "totalTokenCount");
+        if (total == null && prompt != null && completion != null) {
+            total = prompt + completion;
+        }
+        return new Usage(prompt, completion, total, details);
+    }
+}

@@ -1,0 +1,424 @@
+package io.streamfold.internal.core;
+
+import io.streamfold.AssemblyListener;
+import io.streamfold.Choice;
+import io.streamfold.Logprobs;
+import io.streamfold.Message;
+import io.streamfold.Part;
+import io.streamfold.ToolCall;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything folded so far for one choice: role, ordered parts (text, reasoning, refusal, tool
+ * calls, kept pieces), finish reason and logprobs. Format folders write here; {@link #snapshot}
+ * turns it into the immutable {@link Choice}.
+ */
+public final class ChoiceState {
+
+    private final int index;
+    private final Assembly assembly;
+    private final AssemblyListener listener;
+
+    private String role;
+    private String finishReason;
+    private final List<PartState> parts = new ArrayList<>();
+    // Chat folds all content into one string: these are the chat parts, created on first use.
+    private PartState content;
+    private PartState refusal;
+    private PartState reasoning;
+
+    private final List<ToolCallState> calls = new ArrayList<>();
+    private ToolCallState[] openByIndex = new ToolCallState[4];
+    private Map<String, ToolCallState> callsById;
+    private ToolCallState lastCall;
+
+    private Map<String, List<Object>> logprobs;
+    private Map<String, Object> extra;
+
+    ChoiceState(int index, Assembly assembly) {
+        this.index = index;
+        this.assembly = assembly;
+        this.listener = assembly.listener();
+    }
+
+    public int index() {
+        return index;
+    }
+
+    /* ---------------------------------------------------------------------------------------
+     * Simple fields
+     * ------------------------------------------------------------------------------------- */
+
+    /** The first non-null role wins. */
+    public void role(String value) {
+        if (role == null && value != null && !value.isEmpty()) {
+            role = value;
+        }
+    }
+
+    /** The last non-null finish reason wins; it completes the open tool calls. */
+    public void finishReason(String value) {
+        if (value == null) {
+            return;
+        }
+        finishReason = value;
+        completeCalls();
+    }
+
+    public String finishReason() {
+        return finishReason;
+    }
+
+    public boolean finished() {
+        return finishReason != null;
+    }
+
+    /** Native fields of the choice that the neutral model has no place for. */
+    public Map<String, Object> extra() {
+        if (extra == null) {
+            extra = new LinkedHashMap<>();
+        }
+        return extra;
+    }
+
+    /** Concatenates each array of a chunk's logprobs object under its name; null arrays keep the name. */
+    public void addLogprobs(Map<String, Object> chunkLogprobs) {
+        if (logprobs == null) {
+            logprobs = new LinkedHashMap<>();
+        }
+        for (Map.Entry<String, Object> e : chunkLogprobs.entrySet()) {
+            Object value = e.getValue();
+            List<Object> list = logprobs.get(e.getKey());
+            if (value instanceof List<?> items) {
+                if (list == null) {
+                    list = new ArrayList<>();
+                    logprobs.put(e.getKey(), list);
+                }
+                list.addAll(items);
+            } else if (!logprobs.containsKey(e.getKey())) {
+                logprobs.put(e.getKey(), null);
+            }
+        }
+    }
+
+    /* ---------------------------------------------------------------------------------------
+     * Chat text: one content, one refusal, one reasoning per choice
+     * ------------------------------------------------------------------------------------- */
+
+    public void appendContent(CharBuf text) {
+        if (content == null) {
+            content = addPart(PartState.Kind.TEXT, "text");
+        }
+        appendText(content, text);
+    }
+
+    public void appendRefusal(CharBuf text) {
+        if (refusal == null) {
+            refusal = addPart(PartState.Kind.REFUSAL, "refusal");
+        }
+        appendText(refusal, text);
+    }
+
+    /** Appends reasoning text; {@code field} is the name the stream used ({@code reasoning_content}, {@code reasoning}). */
+    public void appendReasoning(String field, CharBuf text) {
+        if (reasoning == null) {
+            reasoning = addPart(PartState.Kind.REASONING, field);
+        }
+        appendText(reasoning, text);
+    }
+
+    /* ---------------------------------------------------------------------------------------
+     * Ordered parts, for formats that have them
+     * ------------------------------------------------------------------------------------- */
+
+    public PartState addPart(PartState.Kind kind, String type) {
+        PartState part = new PartState(kind, type);
+        parts.add(part);
+        return part;
+    }
+
+    /** The last part, or null. */
+    public PartState lastPart() {
+        return parts.isEmpty() ? null : parts.get(parts.size() - 1);
+    }
+
+    public List<PartState> parts() {
+        return parts;
+    }
+
+    /** Removes every part and call: an authoritative final response replaces what the deltas built. */
+    public void clearParts() {
+        parts.clear();
+        calls.clear();
+        Arrays.fill(openByIndex, null);
+        callsById = null;
+        lastCall = null;
+        content = null;
+        refusal = null;
+        reasoning = null;
+    }
+
+    /** Appends text to a part, telling the listener. */
+    public void appendText(PartState part, CharSequence text) {
+        if (text.length() == 0) {
+            return;
+        }
+        noteAfterFinish();
+        part.text.append(text);
+        if (listener != null) {
+            String delta = text.toString();
+            switch (part.kind) {
+                case TEXT:
+                    listener.onTextDelta(index, delta);
+                    break;
+                case REASONING:
+                    listener.onReasoningDelta(index, delta);
+                    break;
+                case REFUSAL:
+                    listener.onRefusalDelta(index, delta);
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
+
+    private void noteAfterFinish() {
+        if (finishReason != null) {
+            assembly.diagnostics().warn("after-finish:" + index, "chunk-after-finish",
+                    "choice " + index + " received more content after its finish reason '" + finishReason + "'");
+        }
+    }
+
+    /* ---------------------------------------------------------------------------------------
+     * Tool calls
+     * ------------------------------------------------------------------------------------- */
+
+    /** Starts a call explicitly (formats whose events say where a call begins). */
+    public ToolCallState startToolCall(String id, String type, String name) {
+        ToolCallState call = newCall(-1);
+        call.id = id;
+        call.type = type;
+        if (name != null) {
+            call.name(name);
+        }
+        if (id != null) {
+            callsById().put(id, call);
+        }
+        if (listener != null) {
+            listener.onToolCallStarted(index, call.position, id, name);
+        }
+        return call;
+    }
+
+    /** Appends streamed arguments to a call, telling the listener. */
+    public void appendArguments(ToolCallState call, CharSequence delta) {
+        if (delta.length() == 0) {
+            return;
+        }
+        noteAfterFinish();
+        call.arguments.append(delta);
+        if (listener != null) {
+            listener.onToolCallArgumentsDelta(index, call.position, delta.toString());
+        }
+    }
+
+    /** Marks a call complete (its block stopped), telling the listener once. */
+    public void completeCall(ToolCallState call) {
+        if (!call.completed) {
+            call.completed = true;
+            if (listener != null) {
+                if (call.argumentsOverride != null && call.arguments.length() == 0 && !call.argumentsOverride.isEmpty()) {
+                    // Arguments that arrived whole or were rebuilt: one delta, so replayed deltas still add up.
+                    listener.onToolCallArgumentsDelta(index, call.position, call.argumentsOverride);
+                }
+                listener.onToolCallCompleted(index, call.snapshot(assembly.defaultToolType()));
+            }
+        }
+    }
+
+    private void completeCalls() {
+        for (ToolCallState call : calls) {
+            completeCall(call);
+        }
+    }
+
+    public List<ToolCallState> calls() {
+        return calls;
+    }
+
+    /** Returns the call with this id, or null. */
+    public ToolCallState callById(String id) {
+        return callsById == null ? null : callsById.get(id);
+    }
+
+    /**
+     * Merges one chat fragment by the seven rules of FORMATS.md: by index unless the id is new
+     * (1), by id without an index (2), first id and type win (3), names repeat or extend (4),
+     * arguments concatenate as sent (5), calls keep their first-seen order (6), empty ids and
+     * names are absent (7).
+     */
+    public void mergeToolFragment(ToolFragment f) {
+        Diagnostics diag = assembly.diagnostics();
+        boolean hasId = f.hasId();
+        if (f.carriesNothing()) {
+            // No id, name or arguments: at most a type for the open call; never a call of its own.
+            if (f.id.present()) {
+                diag.warn("tool-call-empty-id-sentinel",
+                        "a tool-call fragment with an empty id and nothing else was skipped (rule 7: an empty id counts as absent)");
+            }
+            ToolCallState open = f.hasIndex ? openAt(f.index) : lastCall;
+            if (open != null && open.type == null && f.type != null && !f.type.isEmpty()) {
+                open.type = f.type;
+            }
+            return;
+        }
+        ToolCallState target = null;
+        boolean created = false;
+        if (f.hasIndex) {
+            ToolCallState open = openAt(f.index);
+            if (open != null && hasId && open.id != null && !f.id.contentEquals(open.id)) {
+                diag.warn("tool-call-new-id-at-index",
+                        "a fragment at tool-call index " + f.index + " carried a new id (" + f.id
+                                + "): it started a new call (rule 1)");
+            } else if (open != null) {
+                target = open;
+            } else if (hasId) {
+                target = callById(f.id.toString());
+            }
+            if (target == null) {
+                target = newCall(f.index);
+                created = true;
+            }
+            setOpen(f.index, target);
+        } else if (hasId) {
+            target = callById(f.id.toString());
+            if (target != null) {
+                diag.warn("tool-call-joined-by-id",
+                        "a tool-call fragment without an index joined the call with its id (rule 2)");
+            } else {
+                target = newCall(-1);
+                created = true;
+            }
+        } else if (lastCall != null) {
+            target = lastCall;
+            diag.warn("tool-call-joined-last",
+                    "a tool-call fragment with neither index nor id joined the last call (rule 2)");
+        } else {
+            target = newCall(-1);
+            created = true;
+        }
+
+        if (hasId && target.id == null) {
+            target.id = f.id.toString();
+            callsById().put(target.id, target);
+        }
+        if (target.type == null && f.type != null && !f.type.isEmpty()) {
+            target.type = f.type;
+        }
+        if (!f.name.isEmpty()) {
+            if (target.name == null) {
+                target.name = new StringBuilder(f.name);
+            } else if (f.name.contentEquals(target.name)) {
+                diag.warn("tool-call-repeated-name",
+                        "a fragment repeated the name '" + target.name + "', which was ignored (rule 4)");
+            } else {
+                diag.warn("tool-call-name-in-pieces",
+                        "a fragment extended the call's name '" + target.name + "' with '" + f.name + "' (rule 4)");
+                target.name.append(f.name);
+            }
+        }
+        if (created && listener != null) {
+            listener.onToolCallStarted(index, target.position, target.id, target.name());
+        }
+        if (!f.arguments.isEmpty()) {
+            appendArguments(target, f.arguments);
+        }
+    }
+
+    private ToolCallState newCall(int wireIndex) {
+        if (lastCall != null) {
+            completeCall(lastCall);
+        }
+        noteAfterFinish();
+        ToolCallState call = new ToolCallState(calls.size(), wireIndex);
+        calls.add(call);
+        PartState part = addPart(PartState.Kind.TOOL_CALL, null);
+        part.call = call;
+        lastCall = call;
+        return call;
+    }
+
+    private ToolCallState openAt(int wireIndex) {
+        return wireIndex >= 0 && wireIndex < openByIndex.length ? openByIndex[wireIndex] : null;
+    }
+
+    private void setOpen(int wireIndex, ToolCallState call) {
+        if (wireIndex < 0) {
+            return;
+        }
+        if (wireIndex >= openByIndex.length) {
+            openByIndex = Arrays.copyOf(openByIndex, Math.max(wireIndex + 1, openByIndex.length * 2));
+        }
+        openByIndex[wireIndex] = call;
+    }
+
+    private Map<String, ToolCallState> callsById() {
+        if (callsById == null) {
+            callsById = new HashMap<>();
+        }
+        return callsById;
+    }
+
+    /* ---------------------------------------------------------------------------------------
+     * Snapshot
+     * ------------------------------------------------------------------------------------- */
+
+    Choice snapshot(String defaultToolType) {
+        List<Part> snapshotParts = new ArrayList<>(parts.size());
+        List<ToolCall> toolCalls = new ArrayList<>(calls.size());
+        StringBuilder text = null;
+        StringBuilder refusalText = null;
+        StringBuilder reasoningText = null;
+        for (PartState part : parts) {
+            Part p = part.snapshot(defaultToolType);
+            snapshotParts.add(p);
+            switch (part.kind) {
+                case TEXT:
+                    text = (text == null ? new StringBuilder() : text).append(part.text);
+                    break;
+                case REFUSAL:
+                    refusalText = (refusalText == null ? new StringBuilder() : refusalText).append(part.text);
+                    break;
+                case REASONING:
+                    reasoningText = (reasoningText == null ? new StringBuilder() : reasoningText).append(part.text);
+                    break;
+                case TOOL_CALL:
+                    toolCalls.add((ToolCall) p);
+                    break;
+                default:
+                    break;
+            }
+        }
+        Message message = new Message(role, str(text), str(refusalText), str(reasoningText), toolCalls, snapshotParts);
+        Logprobs lp = logprobs == null ? null : new Logprobs(immutableLists(logprobs));
+        return new Choice(index, message, finishReason, lp, extra);
+    }
+
+    private static String str(StringBuilder sb) {
+        return sb == null ? null : sb.toString();
+    }
+
+    private static Map<String, List<Object>> immutableLists(Map<String, List<Object>> map) {
+        Map<String, List<Object>> copy = new LinkedHashMap<>();
+        for (Map.Entry<String, List<Object>> e : map.entrySet()) {
+            copy.put(e.getKey(), e.getValue() == null ? null : java.util.Collections.unmodifiableList(new ArrayList<>(e.getValue())));
+        }
+        return copy;
+    }
+}

@@ -1,0 +1,272 @@
+package io.streamfold.internal.core;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import io.streamfold.AssemblyException;
+import io.streamfold.Problem;
+import io.streamfold.Warning;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where the fold is (chunk number, parser, where the parser's text starts in the input) and
+ * what it noticed (warnings) or passed over (problems). Every error streamfold raises is made
+ * here, so every one names the file, the chunk, the line:column and the JSON path.
+ */
+public final class Diagnostics {
+
+    private final String source;
+    private final boolean lenient;
+    private final Map<String, WarningEntry> warnings = new LinkedHashMap<>();
+    private final List<Problem> problems = new ArrayList<>();
+
+    private int chunk;
+    private JsonParser parser;
+    private JsonStreamContext chunkRoot;
+    // The parser's (1,1,0) is this place in the input: a sub-parser reads an SSE payload or a buffered chunk.
+    private long baseLine = 1;
+    private long baseColumn = 1;
+    private long baseByte;
+
+    public Diagnostics(String source, boolean lenient) {
+        this.source = source;
+        this.lenient = lenient;
+    }
+
+    public boolean lenient() {
+        return lenient;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    /* ---------------------------------------------------------------------------------------
+     * Position
+     * ------------------------------------------------------------------------------------- */
+
+    /** Sets the parser errors are located with, and where its first character sits in the input. */
+    public void useParser(JsonParser p, long line, long column, long byteOffset) {
+        this.parser = p;
+        this.baseLine = line;
+        this.baseColumn = column;
+        this.baseByte = byteOffset;
+    }
+
+    public JsonParser parser() {
+        return parser;
+    }
+
+    /** Counts the next chunk: errors from here on name it. */
+    public void beginChunk() {
+        chunk++;
+        chunkRoot = null;
+    }
+
+    /** The parser's current container (the chunk object) roots JSON paths from here on. */
+    public void chunkRoot(JsonParser p) {
+        chunkRoot = p.getParsingContext();
+    }
+
+    /** Leaves the chunk: errors from here on are outside any chunk's JSON path. */
+    public void endChunk() {
+        chunkRoot = null;
+    }
+
+    public int chunk() {
+        return chunk;
+    }
+
+    /* ---------------------------------------------------------------------------------------
+     * Warnings and problems
+     * ------------------------------------------------------------------------------------- */
+
+    /** Records a warning at the current chunk. Repeats of a key are counted, not listed again. */
+    public void warn(String code, String message) {
+        warn(code, code, message);
+    }
+
+    /** Records a warning whose repeats are recognised by {@code key} (a code plus what it is about). */
+    public void warn(String key, String code, String message) {
+        WarningEntry entry = warnings.get(key);
+        if (entry == null) {
+            warnings.put(key, new WarningEntry(code, chunk, message));
+        } else {
+            entry.count++;
+        }
+    }
+
+    public boolean hasWarning(String code) {
+        for (WarningEntry entry : warnings.values()) {
+            if (entry.code.equals(code)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public List<Warning> warnings() {
+        List<Warning> list = new ArrayList<>(warnings.size());
+        for (WarningEntry e : warnings.values()) {
+            String message = e.count > 1 ? e.message + " (" + e.count + " times from here on)" : e.message;
+            list.add(new Warning(e.code, e.chunk, message));
+        }
+        return list;
+    }
+
+    /** Records a problem lenient mode passed over. */
+    public void addProblem(Problem problem) {
+        problems.add(problem);
+    }
+
+    public List<Problem> problems() {
+        return problems;
+    }
+
+    /* ---------------------------------------------------------------------------------------
+     * Errors, located
+     * ------------------------------------------------------------------------------------- */
+
+    /** Well-formed JSON of the wrong shape, at the parser's current token. */
+    public AssemblyException unexpected(String message) {
+        return error(Problem.Kind.UNEXPECTED, message, parser, null);
+    }
+
+    /** "Expected X for name but found Y" at the parser's current token. */
+    public AssemblyException expected(String what, String field) throws IOException {
+        return unexpected("Expected " + what + " for " + field + " but found " + describe(parser));
+    }
+
+    /** Malformed input that is not JSON's fault (an SSE line, a body that is not a list). */
+    public AssemblyException malformed(String message) {
+        return error(Problem.Kind.MALFORMED, message, parser, null);
+    }
+
+    /** Translates Jackson's exception into a located one, keeping it as the cause. */
+    public AssemblyException fromJackson(JsonProcessingException e) {
+        Problem.Kind kind = e instanceof StreamConstraintsException ? Problem.Kind.LIMIT : Problem.Kind.MALFORMED;
+        String message = e.getOriginalMessage();
+        if (message == null) {
+            message = e.getClass().getSimpleName();
+        }
+        JsonLocation location = e.getLocation();
+        return error(kind, tidy(message), location != null ? location : null, e);
+    }
+
+    /** An I/O failure reading the input. */
+    public AssemblyException io(IOException e) {
+        return new AssemblyException(new Problem(Problem.Kind.IO, "Could not read the input: " + e.getMessage(),
+                source, chunk, -1, -1, -1, null), e);
+    }
+
+    private AssemblyException error(Problem.Kind kind, String message, JsonParser p, Throwable cause) {
+        JsonLocation location = p == null ? null : p.currentTokenLocation();
+        return error(kind, message, location, cause);
+    }
+
+    private AssemblyException error(Problem.Kind kind, String message, JsonLocation location, Throwable cause) {
+        long line = -1;
+        long column = -1;
+        long offset = -1;
+        if (location != null && location.getLineNr() > 0) {
+            long innerLine = location.getLineNr();
+            line = baseLine + innerLine - 1;
+            column = innerLine == 1 ? baseColumn + location.getColumnNr() - 1 : location.getColumnNr();
+            long inner = location.getByteOffset() >= 0 ? location.getByteOffset() : location.getCharOffset();
+            offset = inner >= 0 ? baseByte + inner : -1;
+        }
+        String path = chunkRoot != null && parser != null ? pathOf(parser.getParsingContext(), chunkRoot) : null;
+        return new AssemblyException(new Problem(kind, message, source, chunk, line, column, offset, path), cause);
+    }
+
+    /** Builds {@code $.choices[0].delta.content} from the parser's context up to the chunk's root. */
+    static String pathOf(JsonStreamContext context, JsonStreamContext root) {
+        List<String> segments = new ArrayList<>();
+        JsonStreamContext c = context;
+        while (c != null && c != root) {
+            if (c.inArray()) {
+                segments.add("[" + Math.max(c.getCurrentIndex(), 0) + "]");
+            } else if (c.inObject() && c.getCurrentName() != null) {
+                segments.add("." + c.getCurrentName());
+            }
+            c = c.getParent();
+        }
+        if (c == null) {
+            return null; // the parser has left the chunk
+        }
+        if (root.inObject() && root.getCurrentName() != null) {
+            segments.add("." + root.getCurrentName());
+        }
+        StringBuilder sb = new StringBuilder("$");
+        for (int i = segments.size() - 1; i >= 0; i--) {
+            sb.append(segments.get(i));
+        }
+        return sb.toString();
+    }
+
+    /** Names what the parser stands on: "a number (12)", "a string", "an object". */
+    public static String describe(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == null) {
+            return "the end of the input";
+        }
+        switch (t) {
+            case START_OBJECT:
+                return "an object";
+            case START_ARRAY:
+                return "an array";
+            case VALUE_STRING:
+                return "a string (" + preview(p.getText()) + ")";
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                return "a number (" + p.getText() + ")";
+            case VALUE_TRUE:
+            case VALUE_FALSE:
+                return "a boolean (" + p.getText() + ")";
+            case VALUE_NULL:
+                return "null";
+            case END_OBJECT:
+                return "the end of an object";
+            case END_ARRAY:
+                return "the end of an array";
+            default:
+                return t.toString();
+        }
+    }
+
+    private static String preview(String s) {
+        String shown = s.length() > 40 ? s.substring(0, 40) + "..." : s;
+        return "\"" + shown.replace("\n", "\\n") + "\"";
+    }
+
+    // Jackson's messages end with a source excerpt ("at [Source: ...]"), which our location replaces,
+    // and name its own limit getters where our users set AssemblerOptions.
+    private static String tidy(String message) {
+        int at = message.indexOf("\n at [Source");
+        String m = at >= 0 ? message.substring(0, at) : message;
+        m = m.replace("`StreamReadConstraints.getMaxNestingDepth()`", "`AssemblerOptions.maxNestingDepth()`")
+                .replace("`StreamReadConstraints.getMaxStringLength()`", "`AssemblerOptions.maxStringLength()`")
+                .replace("`StreamReadConstraints.getMaxNumberLength()`", "`AssemblerOptions.maxNumberLength()`");
+        return m.replace('\n', ' ').trim();
+    }
+
+    private static final class WarningEntry {
+        final String code;
+        final int chunk;
+        final String message;
+        int count = 1;
+
+        WarningEntry(String code, int chunk, String message) {
+            this.code = code;
+            this.chunk = chunk;
+            this.message = message;
+        }
+    }
+}

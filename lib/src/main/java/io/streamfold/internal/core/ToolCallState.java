@@ -1,0 +1,78 @@
+package io.streamfold.internal.core;
+
+import io.streamfold.ToolCall;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A tool call being folded: the fields fragments set or extend. */
+public final class ToolCallState {
+
+    final int position;
+    final int wireIndex;
+    String id;
+    String type;
+    StringBuilder name;
+    final StringBuilder arguments = new StringBuilder();
+    /** Arguments that replace the streamed ones (a whole JSON input, a rebuilt Gemini args object). */
+    String argumentsOverride;
+    Map<String, Object> extra;
+    boolean completed;
+
+    ToolCallState(int position, int wireIndex) {
+        this.position = position;
+        this.wireIndex = wireIndex;
+    }
+
+    public int position() {
+        return position;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public void id(String id) {
+        this.id = id;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public void type(String type) {
+        this.type = type;
+    }
+
+    public String name() {
+        return name == null ? null : name.toString();
+    }
+
+    public void name(String value) {
+        name = new StringBuilder(value);
+    }
+
+    public StringBuilder arguments() {
+        return arguments;
+    }
+
+    public boolean hasArguments() {
+        return argumentsOverride != null || arguments.length() > 0;
+    }
+
+    /** Replaces the arguments with a whole value (formats that send arguments whole or rebuild them). */
+    public void setArguments(String whole) {
+        argumentsOverride = whole;
+    }
+
+    public Map<String, Object> extra() {
+        if (extra == null) {
+            extra = new LinkedHashMap<>();
+        }
+        return extra;
+    }
+
+    ToolCall snapshot(String defaultType) {
+        String args = argumentsOverride != null ? argumentsOverride : arguments.toString();
+        return new ToolCall(position, id, type != null ? type : defaultType, name(), args, extra);
+    }
+}

@@ -1,0 +1,33 @@
+package io.streamfold.internal.core;
+
+/**
+ * One tool-call fragment as a chunk carried it ({@code {index, id, type, function: {name,
+ * arguments}}}), read whole before it is merged because its keys come in any order.
+ */
+public final class ToolFragment {
+
+    public boolean hasIndex;
+    public int index;
+    public final CharBuf id = new CharBuf();
+    public String type;
+    public final CharBuf name = new CharBuf();
+    public final CharBuf arguments = new CharBuf();
+
+    public void reset() {
+        hasIndex = false;
+        index = 0;
+        id.reset();
+        type = null;
+        name.reset();
+        arguments.reset();
+    }
+
+    /** An empty {@code id} or {@code name} counts as absent (rule 7). */
+    boolean hasId() {
+        return !id.isEmpty();
+    }
+
+    boolean carriesNothing() {
+        return id.isEmpty() && name.isEmpty() && arguments.isEmpty();
+    }
+}
