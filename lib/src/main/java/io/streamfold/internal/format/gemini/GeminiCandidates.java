@@ -1,0 +1,392 @@
+package io.streamfold.internal.format.gemini;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.streamfold.Format;
+import io.streamfold.internal.core.Assembly;
+import io.streamfold.internal.core.CharBuf;
+import io.streamfold.internal.core.ChoiceState;
+import io.streamfold.internal.core.ChunkFields;
+import io.streamfold.internal.core.Diagnostics;
+import io.streamfold.internal.core.PartState;
+import io.streamfold.internal.core.Read;
+import io.streamfold.internal.core.ToolCallState;
+import io.streamfold.internal.core.Values;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Folds Gemini {@code streamGenerateContent} chunks, snake_case (Python SDK) or camelCase (REST):
+ * per candidate, consecutive text parts of the same kind join, whole function calls stay their
+ * own part, and streamed function-call arguments ({@code partial_args}) build one args object.
+ */
+public final class GeminiCandidates {
+
+    private final Assembly assembly;
+    private final Diagnostics diag;
+    private final CandidateScratch scratch = new CandidateScratch();
+    /** Per candidate index: the function call whose arguments are still streaming, if any. */
+    private final Map<Integer, StreamedCall> streaming = new LinkedHashMap<>();
+
+    public GeminiCandidates(Assembly assembly) {
+        this.assembly = assembly;
+        this.diag = assembly.diagnostics();
+    }
+
+    /** Reads a chunk's {@code candidates}; the parser stands on its first token. */
+    public void readCandidates(JsonParser p, ChunkFields chunk) throws IOException {
+        if (!Read.startArray(p, diag, "candidates")) {
+            return;
+        }
+        int position = 0;
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t != JsonToken.START_OBJECT) {
+                throw diag.expected("an object", "a candidate");
+            }
+            scratch.reset();
+            readCandidate(p, scratch, chunk);
+            apply(scratch, position++);
+        }
+    }
+
+    /** Folds the chunk's top-level fields once the whole chunk is read. */
+    public void foldHeader(ChunkFields chunk) {
+        if (chunk.responseId != null) {
+            assembly.id(chunk.responseId);
+            keep(chunk.geminiCamel, "responseId", "response_id", chunk.responseId);
+        }
+        if (chunk.modelVersion != null) {
+            assembly.model(chunk.modelVersion);
+            keep(chunk.geminiCamel, "modelVersion", "model_version", chunk.modelVersion);
+        }
+        if (chunk.createTime != null) {
+            keep(chunk.geminiCamel, "createTime", "create_time", chunk.createTime);
+        }
+        if (chunk.promptFeedback != null) {
+            keep(chunk.geminiCamel, "promptFeedback", "prompt_feedback", chunk.promptFeedback);
+        }
+        if (chunk.usageMetadata != null) {
+            Map<String, Object> usage = Values.asMap(chunk.usageMetadata);
+            if (usage == null) {
+                throw diag.unexpected("Expected an object for usage_metadata");
+            }
+            assembly.usage(usage);
+        }
+    }
+
+    private void keep(Boolean camel, String camelName, String snakeName, Object value) {
+        Map<String, Object> extra = assembly.extra();
+        String name = Boolean.TRUE.equals(camel) ? camelName : snakeName;
+        extra.remove(Boolean.TRUE.equals(camel) ? snakeName : camelName);
+        extra.put(name, value);
+    }
+
+    private void readCandidate(JsonParser p, CandidateScratch s, ChunkFields chunk) throws IOException {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            switch (name) {
+                case "index":
+                    s.index = Read.integer(p, diag, "index", -1);
+                    break;
+                case "content":
+                    readContent(p, s);
+                    break;
+                case "finish_reason":
+                    chunk.geminiCamel = Boolean.FALSE;
+                    s.finishReason = Read.string(p, diag, name);
+                    break;
+                case "finishReason":
+                    chunk.geminiCamel = Boolean.TRUE;
+                    s.finishReason = Read.string(p, diag, name);
+                    break;
+                default:
+                    if (t != JsonToken.VALUE_NULL) {
+                        s.extra(name, Values.read(p));
+                    }
+                    break;
+            }
+        }
+    }
+
+    private void readContent(JsonParser p, CandidateScratch s) throws IOException {
+        if (!Read.startObject(p, diag, "content")) {
+            return;
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            p.nextToken();
+            switch (name) {
+                case "role":
+                    s.role = Read.string(p, diag, "role");
+                    break;
+                case "parts":
+                    if (Read.startArray(p, diag, "parts")) {
+                        JsonToken t;
+                        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                            if (t != JsonToken.START_OBJECT) {
+                                throw diag.expected("an object", "a part");
+                            }
+                            readPart(p, s.nextPart());
+                        }
+                    }
+                    break;
+                default:
+                    p.skipChildren();
+                    break;
+            }
+        }
+    }
+
+    private void readPart(JsonParser p, PartScratch part) throws IOException {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            switch (name) {
+                case "text":
+                    Read.text(p, part.text, diag, "text");
+                    break;
+                case "thought":
+                    part.thought = t == JsonToken.VALUE_TRUE;
+                    break;
+                case "thought_signature":
+                case "thoughtSignature":
+                    part.signatureKey = name;
+                    part.signature = Read.string(p, diag, name);
+                    break;
+                case "function_call":
+                case "functionCall":
+                    part.functionCall = Read.object(p, diag, name);
+                    break;
+                default:
+                    if (t != JsonToken.VALUE_NULL) {
+                        part.other(name, Values.read(p));
+                    }
+                    break;
+            }
+        }
+    }
+
+    private void apply(CandidateScratch s, int position) {
+        int index = s.index >= 0 ? s.index : position;
+        ChoiceState choice = assembly.choice(index);
+        choice.role(s.role);
+        for (int i = 0; i < s.partCount; i++) {
+            applyPart(choice, s.parts.get(i));
+        }
+        if (s.extra != null) {
+            choice.extra().putAll(s.extra);
+        }
+        if (s.finishReason != null) {
+            StreamedCall open = streaming.remove(index);
+            if (open != null) {
+                choice.completeCall(open.call);
+            }
+            choice.finishReason(s.finishReason);
+        }
+    }
+
+    private void applyPart(ChoiceState choice, PartScratch part) {
+        if (part.functionCall != null) {
+            applyFunctionCall(choice, part);
+            return;
+        }
+        StreamedCall open = streaming.remove(choice.index());
+        if (open != null) {
+            choice.completeCall(open.call); // the call is over once something else follows it
+        }
+        if (!part.text.present() && part.others != null) {
+            // inline data, code execution, ...: kept as sent
+            String type = part.others.keySet().iterator().next();
+            PartState other = choice.addPart(PartState.Kind.OTHER, type);
+            other.extra().putAll(part.others);
+            putSignature(other, part);
+            return;
+        }
+        if (!part.text.present() && part.signature == null) {
+            return; // an empty part: nothing to fold
+        }
+        PartState.Kind kind = part.thought ? PartState.Kind.REASONING : PartState.Kind.TEXT;
+        PartState last = choice.lastPart();
+        // A late signature rides on an empty part; it joins the text before it unless that has one already.
+        boolean joins = last != null && last.kind() == kind && part.others == null
+                && !(part.signature != null && last.signature() != null);
+        PartState target = joins ? last : choice.addPart(kind, part.thought ? "thought" : "text");
+        choice.appendText(target, part.text);
+        putSignature(target, part);
+        if (part.others != null) {
+            target.extra().putAll(part.others);
+        }
+    }
+
+    private static void putSignature(PartState target, PartScratch part) {
+        if (part.signature != null) {
+            target.setSignature(part.signature);
+            target.extra().put(part.signatureKey, part.signature);
+        }
+    }
+
+    private void applyFunctionCall(ChoiceState choice, PartScratch part) {
+        Map<String, Object> fc = part.functionCall;
+        String name = Values.stringAt(fc, "name");
+        Object args = fc.get("args");
+        Object partialArgs = fc.containsKey("partial_args") ? fc.get("partial_args") : fc.get("partialArgs");
+        boolean willContinue = Boolean.TRUE.equals(fc.containsKey("will_continue") ? fc.get("will_continue") : fc.get("willContinue"));
+        StreamedCall open = streaming.get(choice.index());
+
+        if (open != null && name == null && args == null) {
+            // A continuation of the streamed call, or the part that closes it.
+            if (partialArgs instanceof List<?> items) {
+                open.apply(items, diag);
+                open.call.setArguments(Read.json(open.args));
+            }
+            if (!willContinue) {
+                // An empty functionCall closes the call; so does the last piece when the terminator never comes.
+                streaming.remove(choice.index());
+                choice.completeCall(open.call);
+            }
+            return;
+        }
+        if (open != null) {
+            streaming.remove(choice.index());
+            choice.completeCall(open.call);
+        }
+        ToolCallState call = choice.startToolCall(Values.stringAt(fc, "id"), "function", name);
+        if (part.signature != null) {
+            call.extra().put(part.signatureKey, part.signature);
+        }
+        for (String key : new String[] {"thought_signature", "thoughtSignature"}) {
+            if (fc.get(key) instanceof String nested) {
+                call.extra().put(key, nested); // Gemini 2.x nests the signature in the call
+            }
+        }
+        if (willContinue || partialArgs != null) {
+            StreamedCall streamed = new StreamedCall(call, args);
+            if (partialArgs instanceof List<?> items) {
+                streamed.apply(items, diag);
+            }
+            call.setArguments(Read.json(streamed.args));
+            if (willContinue) {
+                streaming.put(choice.index(), streamed);
+            } else {
+                choice.completeCall(call);
+            }
+        } else {
+            call.setArguments(args == null ? "{}" : Read.json(args));
+            choice.completeCall(call);
+        }
+    }
+
+    /** A function call whose arguments arrive as {@code partial_args} items. */
+    private static final class StreamedCall {
+        final ToolCallState call;
+        final Map<String, Object> args;
+        /** The path of a string value that continues in the next item. */
+        String continuing;
+
+        StreamedCall(ToolCallState call, Object initialArgs) {
+            this.call = call;
+            this.args = Values.mutableCopy(initialArgs);
+        }
+
+        void apply(List<?> items, Diagnostics diag) {
+            for (Object item : items) {
+                Map<String, Object> arg = Values.asMap(item);
+                if (arg == null) {
+                    continue;
+                }
+                String path = Values.stringAt(arg, "json_path");
+                if (path == null) {
+                    path = Values.stringAt(arg, "jsonPath");
+                }
+                if (path == null) {
+                    diag.warn("partial-arg-without-path", "a streamed function-call argument without json_path was skipped");
+                    continue;
+                }
+                boolean willContinue = Boolean.TRUE.equals(arg.containsKey("will_continue") ? arg.get("will_continue") : arg.get("willContinue"));
+                if (arg.containsKey("string_value") || arg.containsKey("stringValue")) {
+                    String piece = Values.stringAt(arg, arg.containsKey("string_value") ? "string_value" : "stringValue");
+                    Object current = JsonPaths.get(args, path);
+                    String value = path.equals(continuing) && current instanceof String s ? s + piece : piece;
+                    JsonPaths.put(args, path, value);
+                } else if (arg.containsKey("number_value") || arg.containsKey("numberValue")) {
+                    JsonPaths.put(args, path, arg.containsKey("number_value") ? arg.get("number_value") : arg.get("numberValue"));
+                } else if (arg.containsKey("bool_value") || arg.containsKey("boolValue")) {
+                    JsonPaths.put(args, path, arg.containsKey("bool_value") ? arg.get("bool_value") : arg.get("boolValue"));
+                } else if (arg.containsKey("null_value") || arg.containsKey("nullValue")) {
+                    JsonPaths.put(args, path, null);
+                }
+                continuing = willContinue ? path : null;
+            }
+        }
+    }
+
+    /** One part of one candidate of one chunk. */
+    private static final class PartScratch {
+        final CharBuf text = new CharBuf();
+        boolean thought;
+        String signature;
+        String signatureKey;
+        Map<String, Object> functionCall;
+        Map<String, Object> others;
+
+        void reset() {
+            text.reset();
+            thought = false;
+            signature = null;
+            signatureKey = null;
+            functionCall = null;
+            others = null;
+        }
+
+        void other(String name, Object value) {
+            if (others == null) {
+                others = new LinkedHashMap<>();
+            }
+            others.put(name, value);
+        }
+    }
+
+    /** One candidate of one chunk, reused. */
+    private static final class CandidateScratch {
+        int index;
+        String role;
+        String finishReason;
+        final List<PartScratch> parts = new ArrayList<>();
+        int partCount;
+        Map<String, Object> extra;
+
+        void reset() {
+            index = -1;
+            role = null;
+            finishReason = null;
+            partCount = 0;
+            extra = null;
+        }
+
+        PartScratch nextPart() {
+            if (partCount == parts.size()) {
+                parts.add(new PartScratch());
+            }
+            PartScratch part = parts.get(partCount++);
+            part.reset();
+            return part;
+        }
+
+        void extra(String name, Object value) {
+            if (extra == null) {
+                extra = new LinkedHashMap<>();
+            }
+            extra.put(name, value);
+        }
+    }
+
+    /** The format a chunk with {@code candidates} has. */
+    public static Format format() {
+        return Format.GEMINI;
+    }
+}

@@ -1,0 +1,355 @@
+package io.streamfold.internal.format.openai;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.streamfold.Format;
+import io.streamfold.internal.core.Assembly;
+import io.streamfold.internal.core.CharBuf;
+import io.streamfold.internal.core.ChoiceState;
+import io.streamfold.internal.core.ChunkFields;
+import io.streamfold.internal.core.Diagnostics;
+import io.streamfold.internal.core.Read;
+import io.streamfold.internal.core.ToolCallState;
+import io.streamfold.internal.core.ToolFragment;
+import io.streamfold.internal.core.Values;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Folds OpenAI Chat Completions and legacy Completions chunks: reads each choice whole (its
+ * {@code index} may follow its {@code delta}), then merges it into the core.
+ */
+public final class OpenAiChoices {
+
+    private final Assembly assembly;
+    private final Diagnostics diag;
+    private final ChoiceScratch scratch = new ChoiceScratch();
+
+    public OpenAiChoices(Assembly assembly) {
+        this.assembly = assembly;
+        this.diag = assembly.diagnostics();
+    }
+
+    /** Reads a chunk's {@code choices} array; the parser stands on its first token. */
+    public void readChoices(JsonParser p) throws IOException {
+        if (!Read.startArray(p, diag, "choices")) {
+            return;
+        }
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t != JsonToken.START_OBJECT) {
+                throw diag.expected("an object", "a choice");
+            }
+            scratch.reset();
+            readChoice(p, scratch);
+            apply(scratch);
+        }
+    }
+
+    /** Folds the chunk's header once the whole chunk is read. */
+    public void foldHeader(ChunkFields chunk) {
+        if (chunk.object.contentEquals("text_completion")) {
+            assembly.refineOpenAi(Format.OPENAI_COMPLETION);
+        }
+        assembly.id(chunk.id);
+        assembly.model(chunk.model);
+        if (chunk.hasCreated) {
+            assembly.created(chunk.created);
+        }
+        assembly.systemFingerprint(chunk.systemFingerprint);
+        assembly.serviceTier(chunk.serviceTier);
+        if (chunk.usage != null) {
+            Map<String, Object> usage = Values.asMap(chunk.usage);
+            if (usage == null) {
+                throw diag.unexpected("Expected an object for usage but found " + chunk.usage.getClass().getSimpleName());
+            }
+            assembly.usage(usage);
+        }
+    }
+
+    private void readChoice(JsonParser p, ChoiceScratch s) throws IOException {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            switch (name) {
+                case "index":
+                    s.index = Read.integer(p, diag, "index", -1);
+                    break;
+                case "delta":
+                    readDelta(p, s);
+                    break;
+                case "text":
+                    Read.text(p, s.text, diag, "text");
+                    break;
+                case "finish_reason":
+                    s.finishReason = Read.string(p, diag, "finish_reason");
+                    break;
+                case "logprobs":
+                    if (t != JsonToken.VALUE_NULL) {
+                        s.logprobs = Read.object(p, diag, "logprobs");
+                    }
+                    break;
+                default:
+                    p.skipChildren();
+                    break;
+            }
+        }
+    }
+
+    private void readDelta(JsonParser p, ChoiceScratch s) throws IOException {
+        if (!Read.startObject(p, diag, "delta")) {
+            return;
+        }
+        s.sawDelta = true;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            switch (name) {
+                case "content":
+                    if (t == JsonToken.START_ARRAY) {
+                        readContentParts(p, s);
+                    } else {
+                        Read.text(p, s.content, diag, "content");
+                    }
+                    break;
+                case "role":
+                    s.role = Read.string(p, diag, "role");
+                    break;
+                case "tool_calls":
+                    readToolCalls(p, s);
+                    break;
+                case "refusal":
+                    Read.text(p, s.refusal, diag, "refusal");
+                    break;
+                case "reasoning_content":
+                    Read.text(p, s.reasoningContent, diag, "reasoning_content");
+                    break;
+                case "reasoning":
+                    Read.text(p, s.reasoning, diag, "reasoning");
+                    break;
+                case "function_call":
+                    readFunctionCall(p, s);
+                    break;
+                default:
+                    p.skipChildren();
+                    break;
+            }
+        }
+    }
+
+    /** Content sent as a list of parts (Mistral): text parts are content, thinking parts reasoning. */
+    private void readContentParts(JsonParser p, ChoiceScratch s) throws IOException {
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            Map<String, Object> part = Values.asMap(Values.read(p));
+            if (part == null) {
+                throw diag.expected("an object", "a content part");
+            }
+            Object type = part.get("type");
+            if ("text".equals(type) && part.get("text") instanceof String text) {
+                s.content.append(text);
+            } else if ("thinking".equals(type)) {
+                appendThinking(part.get("thinking"), s.reasoningContent);
+            } else {
+                diag.warn("content-part-kept:" + type, "content-part-skipped",
+                        "a content part of type '" + type + "' has no place in a chat message and was not folded");
+            }
+        }
+    }
+
+    private static void appendThinking(Object thinking, CharBuf into) {
+        if (thinking instanceof String text) {
+            into.append(text);
+        } else if (thinking instanceof List<?> list) {
+            for (Object item : list) {
+                if (item instanceof Map<?, ?> m && m.get("text") instanceof String text) {
+                    into.append(text);
+                }
+            }
+        }
+    }
+
+    private void readToolCalls(JsonParser p, ChoiceScratch s) throws IOException {
+        if (!Read.startArray(p, diag, "tool_calls")) {
+            return;
+        }
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t != JsonToken.START_OBJECT) {
+                throw diag.expected("an object", "a tool call");
+            }
+            ToolFragment f = s.nextFragment();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken v = p.nextToken();
+                switch (name) {
+                    case "index":
+                        f.index = Read.integer(p, diag, "index", -1);
+                        f.hasIndex = f.index >= 0;
+                        break;
+                    case "id":
+                        Read.text(p, f.id, diag, "id");
+                        break;
+                    case "type":
+                        f.type = Read.string(p, diag, "type");
+                        break;
+                    case "function":
+                        if (Read.startObject(p, diag, "function")) {
+                            readFunction(p, f.name, f.arguments);
+                        }
+                        break;
+                    default:
+                        if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
+                            p.skipChildren();
+                        }
+                        break;
+                }
+            }
+        }
+    }
+
+    private void readFunction(JsonParser p, CharBuf name, CharBuf arguments) throws IOException {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken t = p.nextToken();
+            switch (field) {
+                case "name":
+                    Read.text(p, name, diag, "name");
+                    break;
+                case "arguments":
+                    if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+                        // Some servers send the arguments as JSON rather than as its text.
+                        diag.warn("arguments-not-string", "tool-call arguments arrived as JSON, not as a string; kept as its text");
+                        arguments.append(Read.json(Values.read(p)));
+                    } else {
+                        Read.text(p, arguments, diag, "arguments");
+                    }
+                    break;
+                default:
+                    p.skipChildren();
+                    break;
+            }
+        }
+    }
+
+    private void readFunctionCall(JsonParser p, ChoiceScratch s) throws IOException {
+        if (Read.startObject(p, diag, "function_call")) {
+            s.sawFunctionCall = true;
+            readFunction(p, s.functionName, s.functionArguments);
+        }
+    }
+
+    private void apply(ChoiceScratch s) {
+        int index = s.index;
+        if (index < 0) {
+            diag.warn("choice-without-index", "a choice without an index was folded as choice 0");
+            index = 0;
+        }
+        if (s.text.present() && !s.sawDelta) {
+            assembly.refineOpenAi(Format.OPENAI_COMPLETION);
+        }
+        ChoiceState choice = assembly.choice(index);
+        choice.role(s.role);
+        applyReasoning(choice, s);
+        if (s.content.present()) {
+            choice.appendContent(s.content);
+        }
+        if (s.text.present()) {
+            choice.appendContent(s.text);
+        }
+        if (s.refusal.present()) {
+            choice.appendRefusal(s.refusal);
+        }
+        for (int i = 0; i < s.fragmentCount; i++) {
+            choice.mergeToolFragment(s.fragments.get(i));
+        }
+        if (s.sawFunctionCall) {
+            applyFunctionCall(choice, s);
+        }
+        if (s.logprobs != null) {
+            choice.addLogprobs(s.logprobs);
+        }
+        choice.finishReason(s.finishReason);
+    }
+
+    /** vLLM may send {@code reasoning} and {@code reasoning_content} with the same text: fold it once. */
+    private void applyReasoning(ChoiceState choice, ChoiceScratch s) {
+        boolean both = s.reasoning.present() && s.reasoningContent.present();
+        if (both) {
+            if (!s.reasoning.contentEquals(s.reasoningContent)) {
+                diag.warn("reasoning-fields-differ",
+                        "a delta carried both reasoning and reasoning_content with different text; reasoning_content was kept");
+            }
+            choice.appendReasoning("reasoning_content", s.reasoningContent);
+        } else if (s.reasoningContent.present()) {
+            choice.appendReasoning("reasoning_content", s.reasoningContent);
+        } else if (s.reasoning.present()) {
+            choice.appendReasoning("reasoning", s.reasoning);
+        }
+    }
+
+    /** The deprecated {@code function_call}: one call per choice, named once, arguments concatenated. */
+    private void applyFunctionCall(ChoiceState choice, ChoiceScratch s) {
+        ToolCallState call = null;
+        for (ToolCallState c : choice.calls()) {
+            if ("function_call".equals(c.type())) {
+                call = c;
+            }
+        }
+        if (call == null) {
+            if (s.functionName.isEmpty() && s.functionArguments.isEmpty()) {
+                return;
+            }
+            call = choice.startToolCall(null, "function_call", s.functionName.isEmpty() ? null : s.functionName.toString());
+        } else if (!s.functionName.isEmpty() && !s.functionName.contentEquals(call.name())) {
+            call.name(call.name() == null ? s.functionName.toString() : call.name() + s.functionName);
+        }
+        choice.appendArguments(call, s.functionArguments);
+    }
+
+    /** One choice of one chunk, reused. */
+    private static final class ChoiceScratch {
+        int index;
+        boolean sawDelta;
+        String role;
+        String finishReason;
+        final CharBuf content = new CharBuf();
+        final CharBuf text = new CharBuf();
+        final CharBuf refusal = new CharBuf();
+        final CharBuf reasoning = new CharBuf();
+        final CharBuf reasoningContent = new CharBuf();
+        final List<ToolFragment> fragments = new ArrayList<>();
+        int fragmentCount;
+        boolean sawFunctionCall;
+        final CharBuf functionName = new CharBuf();
+        final CharBuf functionArguments = new CharBuf();
+        Map<String, Object> logprobs;
+
+        void reset() {
+            index = -1;
+            sawDelta = false;
+            role = null;
+            finishReason = null;
+            content.reset();
+            text.reset();
+            refusal.reset();
+            reasoning.reset();
+            reasoningContent.reset();
+            fragmentCount = 0;
+            sawFunctionCall = false;
+            functionName.reset();
+            functionArguments.reset();
+            logprobs = null;
+        }
+
+        ToolFragment nextFragment() {
+            if (fragmentCount == fragments.size()) {
+                fragments.add(new ToolFragment());
+            }
+            ToolFragment f = fragments.get(fragmentCount++);
+            f.reset();
+            return f;
+        }
+    }
+}
