@@ -1,0 +1,387 @@
+package io.streamfold.internal.parsing;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.streamfold.Format;
+import io.streamfold.internal.core.Assembly;
+import io.streamfold.internal.core.ChunkFields;
+import io.streamfold.internal.core.DeltaFields;
+import io.streamfold.internal.core.Diagnostics;
+import io.streamfold.internal.core.Read;
+import io.streamfold.internal.core.Values;
+import io.streamfold.internal.format.anthropic.AnthropicEvents;
+import io.streamfold.internal.format.gemini.GeminiCandidates;
+import io.streamfold.internal.format.interactions.InteractionsEvents;
+import io.streamfold.internal.format.openai.OpenAiChoices;
+import io.streamfold.internal.format.responses.ResponsesEvents;
+import java.io.IOException;
+import java.util.Set;
+
+/**
+ * Reads one chunk, whatever its format, and hands it to that format's folder. Choices and
+ * candidates are folded as they are read; every other top-level field waits in a reused
+ * {@link ChunkFields} until the chunk ends, because keys come in any order (an event's
+ * {@code type} may come last). The first chunk that tells settles the stream's format.
+ */
+public final class ChunkReader {
+
+    private static final Set<String> ANTHROPIC_EVENTS = Set.of("message_start", "content_block_start",
+            "content_block_delta", "content_block_stop", "message_delta", "message_stop", "ping");
+
+    private final Assembly assembly;
+    private final Diagnostics diag;
+    private final ChunkFields fields = new ChunkFields();
+    private OpenAiChoices openAi;
+    private GeminiCandidates gemini;
+    private AnthropicEvents anthropic;
+    private ResponsesEvents responses;
+    private InteractionsEvents interactions;
+
+    public ChunkReader(Assembly assembly) {
+        this.assembly = assembly;
+        this.diag = assembly.diagnostics();
+    }
+
+    /**
+     * Reads one chunk object and folds it. The parser stands on the chunk's START_OBJECT, or on
+     * its first FIELD_NAME when the caller already looked inside (a body item without envelope).
+     */
+    public void read(JsonParser p) throws IOException {
+        ChunkFields c = fields;
+        c.reset();
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.START_OBJECT) {
+            t = p.nextToken();
+        } else if (t != JsonToken.FIELD_NAME && t != JsonToken.END_OBJECT) {
+            throw diag.expected("a chunk object", "the chunk");
+        }
+        diag.chunkRoot(p);
+        for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+            String name = p.currentName();
+            p.nextToken();
+            field(p, name, c);
+        }
+        fold(c);
+        diag.endChunk();
+    }
+
+    /**
+     * Reads a chunk whose first field is {@code response} and whose reading has stepped inside
+     * that object (telling a Responses event from a recording): the parser stands on the first
+     * FIELD_NAME of the {@code response} value.
+     */
+    public void readWithResponseOpen(JsonParser p) throws IOException {
+        ChunkFields c = fields;
+        c.reset();
+        c.object("response", Values.readFields(p));
+        diag.chunkRoot(p); // now on the response's end: the chunk's own object
+        for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+            String name = p.currentName();
+            p.nextToken();
+            field(p, name, c);
+        }
+        fold(c);
+        diag.endChunk();
+    }
+
+    private void field(JsonParser p, String name, ChunkFields c) throws IOException {
+        JsonToken t = p.currentToken();
+        switch (name) {
+            // OpenAI chunks
+            case "choices":
+                c.sawChoices = true;
+                if (assembly.format() == null) {
+                    assembly.format(Format.OPENAI_CHAT);
+                }
+                openAi().readChoices(p);
+                break;
+            case "id":
+                Read.text(p, c.id, diag, "id");
+                break;
+            case "object":
+                Read.text(p, c.object, diag, "object");
+                break;
+            case "model":
+                Read.text(p, c.model, diag, "model");
+                break;
+            case "created":
+                if (t == JsonToken.VALUE_NUMBER_INT) {
+                    c.hasCreated = true;
+                    c.created = p.getLongValue();
+                } else if (t != JsonToken.VALUE_NULL) {
+                    throw diag.expected("an integer", "created");
+                }
+                break;
+            case "system_fingerprint":
+                Read.text(p, c.systemFingerprint, diag, "system_fingerprint");
+                break;
+            case "service_tier":
+                Read.text(p, c.serviceTier, diag, "service_tier");
+                break;
+            case "usage":
+                if (t != JsonToken.VALUE_NULL) {
+                    c.usage = Values.read(p);
+                    c.object("usage", c.usage);
+                }
+                break;
+
+            // Gemini chunks
+            case "candidates":
+                c.sawGemini = true;
+                assembly.format(Format.GEMINI);
+                gemini().readCandidates(p, c);
+                break;
+            case "usage_metadata":
+            case "usageMetadata":
+                gemini(c, name);
+                c.usageMetadata = t == JsonToken.VALUE_NULL ? null : Values.read(p);
+                break;
+            case "model_version":
+            case "modelVersion":
+                gemini(c, name);
+                c.modelVersion = Read.string(p, diag, name);
+                break;
+            case "response_id":
+            case "responseId":
+                gemini(c, name);
+                c.responseId = Read.string(p, diag, name);
+                break;
+            case "create_time":
+            case "createTime":
+                gemini(c, name);
+                c.createTime = Read.string(p, diag, name);
+                break;
+            case "prompt_feedback":
+            case "promptFeedback":
+                gemini(c, name);
+                c.promptFeedback = t == JsonToken.VALUE_NULL ? null : Values.read(p);
+                break;
+            case "sdk_http_response":
+            case "automatic_function_calling_history":
+                c.sawGemini = true; // Python SDK bookkeeping, not part of the response
+                p.skipChildren();
+                break;
+
+            // Events: Anthropic, Responses, Gemini Interactions
+            case "type":
+                c.type = Read.string(p, diag, "type");
+                break;
+            case "event_type":
+                c.eventType = Read.string(p, diag, "event_type");
+                break;
+            case "index":
+                c.index = Read.integer(p, diag, "index", -1);
+                c.hasIndex = c.index >= 0;
+                break;
+            case "output_index":
+                c.outputIndex = Read.integer(p, diag, "output_index", -1);
+                c.hasOutputIndex = c.outputIndex >= 0;
+                break;
+            case "content_index":
+                c.contentIndex = Read.integer(p, diag, "content_index", -1);
+                c.hasContentIndex = c.contentIndex >= 0;
+                break;
+            case "summary_index":
+                c.summaryIndex = Read.integer(p, diag, "summary_index", -1);
+                c.hasSummaryIndex = c.summaryIndex >= 0;
+                break;
+            case "item_id":
+                Read.text(p, c.itemId, diag, "item_id");
+                break;
+            case "delta":
+                if (t == JsonToken.VALUE_STRING) {
+                    c.deltaText.appendText(p);
+                } else if (t == JsonToken.START_OBJECT) {
+                    readDelta(p, c.delta);
+                } else if (t != JsonToken.VALUE_NULL) {
+                    throw diag.expected("a string or an object", "delta");
+                }
+                break;
+            case "text":
+                if (t == JsonToken.VALUE_STRING) {
+                    c.text.appendText(p);
+                } else {
+                    p.skipChildren();
+                }
+                break;
+            case "arguments":
+                if (t == JsonToken.VALUE_STRING) {
+                    c.arguments.appendText(p);
+                } else {
+                    p.skipChildren();
+                }
+                break;
+            case "status":
+                c.status = t == JsonToken.VALUE_STRING ? p.getText() : null;
+                break;
+            case "message":
+            case "content_block":
+            case "response":
+            case "item":
+            case "part":
+            case "interaction":
+            case "content":
+            case "step":
+            case "error":
+            case "annotation":
+            case "refusal":
+            case "input":
+            case "code":
+                c.object(name, Values.read(p));
+                break;
+            default:
+                // Vendors add fields anywhere (obfuscation, prompt_filter_results, model_id, ...).
+                p.skipChildren();
+                break;
+        }
+    }
+
+    private static void gemini(ChunkFields c, String name) {
+        c.sawGemini = true;
+        if (c.geminiCamel == null) {
+            c.geminiCamel = name.indexOf('_') < 0;
+        }
+    }
+
+    private void readDelta(JsonParser p, DeltaFields d) throws IOException {
+        d.present = true;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            switch (name) {
+                case "type":
+                    d.type = Read.string(p, diag, "type");
+                    break;
+                case "text":
+                    textOrOther(p, t, d, d.text, name);
+                    break;
+                case "thinking":
+                    textOrOther(p, t, d, d.thinking, name);
+                    break;
+                case "signature":
+                    textOrOther(p, t, d, d.signature, name);
+                    break;
+                case "partial_json":
+                    textOrOther(p, t, d, d.partialJson, name);
+                    break;
+                case "arguments":
+                    textOrOther(p, t, d, d.arguments, name);
+                    break;
+                default:
+                    d.other(name, Values.read(p));
+                    break;
+            }
+        }
+    }
+
+    private static void textOrOther(JsonParser p, JsonToken t, DeltaFields d, io.streamfold.internal.core.CharBuf buf,
+            String name) throws IOException {
+        if (t == JsonToken.VALUE_STRING) {
+            buf.appendText(p);
+        } else {
+            d.other(name, Values.read(p));
+        }
+    }
+
+    /* ---------------------------------------------------------------------------------------
+     * Dispatch, once the chunk is read
+     * ------------------------------------------------------------------------------------- */
+
+    private void fold(ChunkFields c) {
+        if (c.sawChoices) {
+            openAi().foldHeader(c);
+        } else if (c.sawGemini) {
+            assembly.format(Format.GEMINI);
+            gemini().foldHeader(c);
+        } else if (c.eventType != null) {
+            assembly.format(Format.GEMINI_INTERACTIONS);
+            interactions().fold(c);
+        } else if (c.type != null) {
+            foldTypedEvent(c);
+        } else if (c.object("error") != null) {
+            providerError(c);
+        } else if (c.usage != null && isOpenAi()) {
+            openAi().foldHeader(c); // a usage-only chunk without choices
+        } else {
+            unrecognized(c);
+        }
+    }
+
+    private void foldTypedEvent(ChunkFields c) {
+        Format current = assembly.format();
+        if (c.type.startsWith("response.")) {
+            assembly.format(Format.OPENAI_RESPONSES);
+            responses().fold(c);
+        } else if (ANTHROPIC_EVENTS.contains(c.type)) {
+            assembly.format(Format.ANTHROPIC_MESSAGES);
+            anthropic().fold(c);
+        } else if (current == Format.OPENAI_RESPONSES) {
+            responses().fold(c); // error, or an event type newer than this library
+        } else if (current == Format.ANTHROPIC_MESSAGES) {
+            anthropic().fold(c);
+        } else if (current == Format.GEMINI_INTERACTIONS) {
+            c.eventType = c.type;
+            interactions().fold(c);
+        } else if (c.type.equals("error")) {
+            providerError(c);
+        } else {
+            unrecognized(c);
+        }
+    }
+
+    private boolean isOpenAi() {
+        return assembly.format() == Format.OPENAI_CHAT || assembly.format() == Format.OPENAI_COMPLETION;
+    }
+
+    private void providerError(ChunkFields c) {
+        Object error = c.object("error");
+        Object message = error instanceof java.util.Map<?, ?> m ? m.get("message") : error;
+        diag.warn("provider-error", "the stream carried an error (" + (message != null ? message : c.object("message")) + ")");
+        assembly.extra().put("error", error != null ? error : c.object("message"));
+    }
+
+    private void unrecognized(ChunkFields c) {
+        if (assembly.format() == null) {
+            throw new NotAStreamException(diag.chunk() == 1
+                    ? "its first chunk has none of the fields of a known streaming format"
+                    : "chunk " + diag.chunk() + " has none of the fields of a known streaming format");
+        }
+        diag.warn("unrecognized-chunk", "a chunk with none of the fields of " + assembly.format().wireName()
+                + " was skipped");
+    }
+
+    private OpenAiChoices openAi() {
+        if (openAi == null) {
+            openAi = new OpenAiChoices(assembly);
+        }
+        return openAi;
+    }
+
+    private GeminiCandidates gemini() {
+        if (gemini == null) {
+            gemini = new GeminiCandidates(assembly);
+        }
+        return gemini;
+    }
+
+    private AnthropicEvents anthropic() {
+        if (anthropic == null) {
+            anthropic = new AnthropicEvents(assembly);
+        }
+        return anthropic;
+    }
+
+    private ResponsesEvents responses() {
+        if (responses == null) {
+            responses = new ResponsesEvents(assembly);
+        }
+        return responses;
+    }
+
+    private InteractionsEvents interactions() {
+        if (interactions == null) {
+            interactions = new InteractionsEvents(assembly);
+        }
+        return interactions;
+    }
+}

@@ -1,0 +1,92 @@
+package io.streamfold.internal.parsing;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+
+/** What an input is, told from its first bytes: JSON (a recording, an array, JSON Lines) or SSE text. */
+public enum InputKind {
+    JSON, SSE, EMPTY, HTML, OTHER;
+
+    private static final int PEEK = 8192;
+
+    /** Tells the kind from the start of a byte array. */
+    public static InputKind of(byte[] bytes, int offset, int length) {
+        int i = offset;
+        int end = offset + length;
+        if (end - i >= 3 && (bytes[i] & 0xFF) == 0xEF && (bytes[i + 1] & 0xFF) == 0xBB && (bytes[i + 2] & 0xFF) == 0xBF) {
+            i += 3; // a UTF-8 byte order mark
+        }
+        while (i < end && (bytes[i] == ' ' || bytes[i] == '\n' || bytes[i] == '\r' || bytes[i] == '\t')) {
+            i++;
+        }
+        if (i == end) {
+            return EMPTY;
+        }
+        byte b = bytes[i];
+        if (b == '{' || b == '[') {
+            return JSON;
+        }
+        if (b == '<') {
+            return HTML;
+        }
+        if (b == ':' || startsWith(bytes, i, end, "data:") || startsWith(bytes, i, end, "event:")
+                || startsWith(bytes, i, end, "id:") || startsWith(bytes, i, end, "retry:")) {
+            return SSE;
+        }
+        return OTHER;
+    }
+
+    private static int firstNonBlank(byte[] bytes, int n) {
+        int i = 0;
+        while (i < n && (bytes[i] == ' ' || bytes[i] == '\n' || bytes[i] == '\r' || bytes[i] == '\t' || (bytes[i] & 0x80) != 0)) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean startsWith(byte[] bytes, int i, int end, String prefix) {
+        if (end - i < prefix.length()) {
+            return false;
+        }
+        for (int k = 0; k < prefix.length(); k++) {
+            if (bytes[i + k] != prefix.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The start of a stream, read ahead to tell its kind, and the whole stream again. */
+    public record Peeked(InputKind kind, InputStream stream, boolean bom) {
+    }
+
+    /** Reads ahead just enough of a stream to tell its kind; the returned stream starts from the beginning. */
+    public static Peeked peek(InputStream in) throws IOException {
+        byte[] head = new byte[PEEK];
+        int n = 0;
+        InputKind kind = EMPTY;
+        while (n < head.length) {
+            int r = in.read(head, n, head.length - n);
+            if (r < 0) {
+                break;
+            }
+            n += r;
+            kind = of(head, 0, n);
+            // Enough to tell "data:" from "dat": a few bytes past the first non-blank one.
+            if (kind != EMPTY && n - firstNonBlank(head, n) >= 8) {
+                break;
+            }
+        }
+        if (kind == EMPTY && n == head.length) {
+            kind = JSON; // pages of blanks: let the parser say what follows
+        }
+        boolean bom = n >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF;
+        if (kind == SSE && bom) {
+            head[0] = head[1] = head[2] = ' '; // SSE has no BOM of its own to skip
+        }
+        InputStream whole = new SequenceInputStream(new ByteArrayInputStream(head, 0, n), in);
+        return new Peeked(kind, whole, bom);
+    }
+}

@@ -1,0 +1,38 @@
+package io.streamfold.internal.parsing;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import io.streamfold.AssemblerOptions;
+
+/** Jackson factories configured from the options' limits; the default one is shared. */
+public final class Parsers {
+
+    private static final JsonFactory DEFAULT = create(AssemblerOptions.defaults());
+
+    private Parsers() {
+    }
+
+    public static JsonFactory factory(AssemblerOptions options) {
+        AssemblerOptions d = AssemblerOptions.defaults();
+        if (options.maxNestingDepth() == d.maxNestingDepth() && options.maxStringLength() == d.maxStringLength()
+                && options.maxNumberLength() == d.maxNumberLength()) {
+            return DEFAULT;
+        }
+        return create(options);
+    }
+
+    private static JsonFactory create(AssemblerOptions options) {
+        return new JsonFactoryBuilder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(options.maxNestingDepth())
+                        .maxStringLength(options.maxStringLength())
+                        .maxNumberLength(options.maxNumberLength())
+                        .maxDocumentLength(-1) // recordings of gigabytes are fine: they are streamed
+                        .build())
+                // Python's json module writes NaN and Infinity, and llama-stack recordings come from it.
+                .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                .build();
+    }
+}

@@ -1,0 +1,179 @@
+package io.streamfold.internal.parsing;
+
+/**
+ * Turns Server-Sent Events text into a sequence of JSON values of the same length: every byte
+ * that is not part of a {@code data:} payload becomes a space (line breaks stay), and
+ * {@code [DONE]} is blanked too. A JSON parser then reads one chunk per event, and its line and
+ * column numbers are the SSE text's own.
+ *
+ * <p>A push transducer: bytes in, the same number of bytes out, possibly later (a field name or a
+ * possible {@code [DONE]} is held until it is known). State carries across calls, so input may be
+ * split anywhere. Not thread-safe.
+ */
+final class SseFilter {
+
+    /** Receives filtered bytes. */
+    interface Sink {
+        void write(byte b);
+    }
+
+    private static final byte SPACE = ' ';
+    private static final byte[] DONE = {'[', 'D', 'O', 'N', 'E', ']'};
+    private static final int MAX_FIELD = 16;
+
+    private enum State { LINE_START, FIELD, AFTER_COLON, DATA_START, DONE_CHECK, DONE_TAIL, DATA, IGNORE }
+
+    private State state = State.LINE_START;
+    private final byte[] held = new byte[64];
+    private int heldCount;
+    /** Lines with data: payloads seen, so an input that is all comments is recognisable. */
+    private long dataLines;
+
+    long dataLines() {
+        return dataLines;
+    }
+
+    void write(byte[] in, int offset, int length, Sink out) {
+        int end = offset + length;
+        for (int i = offset; i < end; i++) {
+            step(in[i], out);
+        }
+    }
+
+    /** Flushes what is held at the end of the input. */
+    void finish(Sink out) {
+        switch (state) {
+            case FIELD:
+            case DONE_TAIL:
+                blankHeld(out);
+                break;
+            case DONE_CHECK:
+                emitHeld(out);
+                break;
+            default:
+                break;
+        }
+        state = State.LINE_START;
+    }
+
+    private void step(byte b, Sink out) {
+        boolean newline = b == '\n' || b == '\r';
+        switch (state) {
+            case LINE_START:
+                if (newline) {
+                    out.write(b);
+                } else {
+                    heldCount = 0;
+                    hold(b);
+                    state = b == ':' ? State.IGNORE : State.FIELD;
+                    if (state == State.IGNORE) {
+                        blankHeld(out); // a comment line
+                    }
+                }
+                break;
+            case FIELD:
+                if (b == ':') {
+                    boolean data = heldCount == 4 && held[0] == 'd' && held[1] == 'a' && held[2] == 't' && held[3] == 'a';
+                    hold(b);
+                    blankHeld(out);
+                    state = data ? State.AFTER_COLON : State.IGNORE;
+                    if (data) {
+                        dataLines++;
+                    }
+                } else if (newline) {
+                    blankHeld(out); // a field with no value: nothing for us
+                    out.write(b);
+                    state = State.LINE_START;
+                } else if (heldCount >= MAX_FIELD) {
+                    blankHeld(out);
+                    out.write(SPACE);
+                    state = State.IGNORE;
+                } else {
+                    hold(b);
+                }
+                break;
+            case AFTER_COLON:
+                if (b == ' ') {
+                    out.write(SPACE);
+                    state = State.DATA_START;
+                    break;
+                }
+                state = State.DATA_START;
+                dataStart(b, out);
+                break;
+            case DATA_START:
+                dataStart(b, out);
+                break;
+            case DONE_CHECK:
+                if (heldCount < DONE.length && b == DONE[heldCount]) {
+                    hold(b);
+                    if (heldCount == DONE.length) {
+                        state = State.DONE_TAIL;
+                    }
+                } else {
+                    emitHeld(out);
+                    state = State.DATA;
+                    step(b, out);
+                }
+                break;
+            case DONE_TAIL:
+                if (newline) {
+                    blankHeld(out);
+                    out.write(b);
+                    state = State.LINE_START;
+                } else if (b == ' ' || b == '\t') {
+                    hold(b);
+                } else {
+                    emitHeld(out);
+                    state = State.DATA;
+                    step(b, out);
+                }
+                break;
+            case DATA:
+                out.write(b);
+                if (newline) {
+                    state = State.LINE_START;
+                }
+                break;
+            case IGNORE:
+                if (newline) {
+                    out.write(b);
+                    state = State.LINE_START;
+                } else {
+                    out.write(SPACE);
+                }
+                break;
+            default:
+                throw new IllegalStateException(state.toString());
+        }
+    }
+
+    private void dataStart(byte b, Sink out) {
+        if (b == '[') {
+            heldCount = 0;
+            hold(b);
+            state = State.DONE_CHECK;
+        } else {
+            state = State.DATA;
+            step(b, out);
+        }
+    }
+
+    private void hold(byte b) {
+        held[heldCount++] = b;
+    }
+
+    private void blankHeld(Sink out) {
+        for (int i = 0; i < heldCount; i++) {
+            out.write(SPACE);
+        }
+        heldCount = 0;
+    }
+
+    private void emitHeld(Sink out) {
+        for (int i = 0; i < heldCount; i++) {
+            out.write(held[i]);
+        }
+        heldCount = 0;
+    }
+}
