@@ -1,0 +1,135 @@
+package io.streamfold.internal.output;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.streamfold.Choice;
+import io.streamfold.Completion;
+import io.streamfold.Logprobs;
+import io.streamfold.Message;
+import io.streamfold.Part;
+import io.streamfold.ToolCall;
+import io.streamfold.internal.core.Values;
+import java.io.IOException;
+import java.util.Set;
+
+/** {@code chat.completion} and {@code text_completion}: OpenAI's non-streaming shapes. */
+final class ChatWriter {
+
+    private ChatWriter() {
+    }
+
+    static void writeChatCompletion(Completion c, JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        header(c, g, "chat.completion");
+        g.writeFieldName("choices");
+        g.writeStartArray();
+        for (Choice choice : c.choices()) {
+            g.writeStartObject();
+            g.writeNumberField("index", choice.index());
+            g.writeFieldName("message");
+            message(choice.message(), g);
+            NativeJson.field(g, "finish_reason", choice.finishReason());
+            logprobs(choice.logprobs(), g);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        footer(c, g);
+        g.writeEndObject();
+    }
+
+    static void writeTextCompletion(Completion c, JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        header(c, g, "text_completion");
+        g.writeFieldName("choices");
+        g.writeStartArray();
+        for (Choice choice : c.choices()) {
+            g.writeStartObject();
+            g.writeNumberField("index", choice.index());
+            String text = choice.message().content();
+            g.writeStringField("text", text == null ? "" : text);
+            NativeJson.field(g, "finish_reason", choice.finishReason());
+            logprobs(choice.logprobs(), g);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        footer(c, g);
+        g.writeEndObject();
+    }
+
+    private static void header(Completion c, JsonGenerator g, String object) throws IOException {
+        NativeJson.field(g, "id", c.id());
+        g.writeStringField("object", object);
+        NativeJson.field(g, "created", c.created());
+        NativeJson.field(g, "model", c.model());
+        NativeJson.field(g, "system_fingerprint", c.systemFingerprint());
+        if (!object.equals("text_completion")) {
+            NativeJson.field(g, "service_tier", c.serviceTier());
+        }
+    }
+
+    private static void footer(Completion c, JsonGenerator g) throws IOException {
+        NativeJson.field(g, "usage", c.usage() == null ? null : c.usage().details());
+        NativeJson.entries(g, c.extra(), Set.of());
+    }
+
+    private static void message(Message m, JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        NativeJson.field(g, "role", m.role() == null ? "assistant" : m.role());
+        NativeJson.field(g, "content", m.content());
+        NativeJson.field(g, "refusal", m.refusal());
+        if (m.reasoning() != null) {
+            g.writeStringField(reasoningField(m), m.reasoning());
+        }
+        boolean anyToolCall = false;
+        ToolCall legacy = null;
+        for (ToolCall call : m.toolCalls()) {
+            if ("function_call".equals(call.type())) {
+                legacy = call;
+                continue;
+            }
+            if (!anyToolCall) {
+                g.writeFieldName("tool_calls");
+                g.writeStartArray();
+                anyToolCall = true;
+            }
+            g.writeStartObject();
+            NativeJson.field(g, "id", call.id());
+            g.writeStringField("type", call.type() == null ? "function" : call.type());
+            g.writeFieldName("function");
+            g.writeStartObject();
+            NativeJson.field(g, "name", call.name());
+            g.writeStringField("arguments", call.arguments());
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        if (anyToolCall) {
+            g.writeEndArray();
+        }
+        if (legacy != null) {
+            g.writeFieldName("function_call");
+            g.writeStartObject();
+            NativeJson.field(g, "name", legacy.name());
+            g.writeStringField("arguments", legacy.arguments());
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+    }
+
+    /** The name the stream used for reasoning: {@code reasoning_content} or {@code reasoning}. */
+    private static String reasoningField(Message m) {
+        for (Part part : m.parts()) {
+            if (part instanceof Part.Reasoning r) {
+                return r.type();
+            }
+        }
+        return "reasoning_content";
+    }
+
+    private static void logprobs(Logprobs logprobs, JsonGenerator g) throws IOException {
+        g.writeFieldName("logprobs");
+        if (logprobs == null) {
+            g.writeNull();
+        } else {
+            Values.write(g, logprobs.fields());
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.streamfold.internal.output;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.streamfold.Completion;
+import io.streamfold.Message;
+import io.streamfold.Part;
+import io.streamfold.ToolCall;
+import java.io.IOException;
+import java.util.Set;
+
+/** A Gemini Interactions {@code interaction}, with {@code outputs[]} folded from the content events. */
+final class InteractionsWriter {
+
+    private InteractionsWriter() {
+    }
+
+    static void write(Completion c, JsonGenerator g) throws IOException {
+        Message m = c.message();
+        g.writeStartObject();
+        NativeJson.field(g, "id", c.id());
+        NativeJson.entries(g, c.extra(), Set.of());
+        NativeJson.field(g, "model", c.model());
+        NativeJson.field(g, "role", m == null || m.role() == null ? "model" : m.role());
+        g.writeFieldName("outputs");
+        g.writeStartArray();
+        if (m != null) {
+            for (Part part : m.parts()) {
+                output(part, g);
+            }
+        }
+        g.writeEndArray();
+        NativeJson.field(g, "usage", c.usage() == null ? null : c.usage().details());
+        g.writeEndObject();
+    }
+
+    private static void output(Part part, JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        if (part instanceof Part.Text text) {
+            g.writeStringField("type", "text");
+            g.writeStringField("text", text.text());
+            NativeJson.entries(g, text.extra(), Set.of("type", "text"));
+        } else if (part instanceof Part.Reasoning r) {
+            g.writeStringField("type", "thought");
+            if (r.signature() != null) {
+                g.writeStringField("signature", r.signature());
+            }
+            if (!r.text().isEmpty()) {
+                g.writeFieldName("summary");
+                g.writeStartArray();
+                g.writeStartObject();
+                g.writeStringField("type", "text");
+                g.writeStringField("text", r.text());
+                g.writeEndObject();
+                g.writeEndArray();
+            }
+        } else if (part instanceof ToolCall call) {
+            g.writeStringField("type", "function_call");
+            NativeJson.field(g, "id", call.id());
+            NativeJson.field(g, "name", call.name());
+            g.writeFieldName("arguments");
+            NativeJson.jsonText(g, call.arguments());
+        } else if (part instanceof Part.Other other) {
+            NativeJson.entries(g, other.fields(), Set.of());
+        } else if (part instanceof Part.Refusal refusal) {
+            g.writeStringField("type", "text");
+            g.writeStringField("text", refusal.text());
+        }
+        g.writeEndObject();
+    }
+}
