@@ -15,6 +15,8 @@ import io.streamfold.internal.format.interactions.InteractionsEvents;
 import io.streamfold.internal.format.openai.OpenAiChoices;
 import io.streamfold.internal.format.responses.ResponsesEvents;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -31,6 +33,7 @@ public final class ChunkReader {
     private final Assembly assembly;
     private final Diagnostics diag;
     private final ChunkFields fields = new ChunkFields();
+    private final List<String> unknownKeys = new ArrayList<>();
     private OpenAiChoices openAi;
     private GeminiCandidates gemini;
     private AnthropicEvents anthropic;
@@ -49,6 +52,7 @@ public final class ChunkReader {
     public void read(JsonParser p) throws IOException {
         ChunkFields c = fields;
         c.reset();
+        unknownKeys.clear();
         JsonToken t = p.currentToken();
         if (t == JsonToken.START_OBJECT) {
             t = p.nextToken();
@@ -231,6 +235,9 @@ public final class ChunkReader {
                 break;
             default:
                 // Vendors add fields anywhere (obfuscation, prompt_filter_results, model_id, ...).
+                if (assembly.format() == null && unknownKeys.size() < 8) {
+                    unknownKeys.add(name); // only until the format is known: to say what a non-stream held
+                }
                 p.skipChildren();
                 break;
         }
@@ -342,9 +349,10 @@ public final class ChunkReader {
 
     private void unrecognized(ChunkFields c) {
         if (assembly.format() == null) {
+            String keys = unknownKeys.isEmpty() ? "none" : String.join(", ", unknownKeys);
             throw new NotAStreamException(diag.chunk() == 1
-                    ? "its first chunk has none of the fields of a known streaming format"
-                    : "chunk " + diag.chunk() + " has none of the fields of a known streaming format");
+                    ? "JSON that is not a recording: its first object has none of the fields of a known chunk (keys: " + keys + ")"
+                    : "chunk " + diag.chunk() + " has none of the fields of a known streaming format (keys: " + keys + ")");
         }
         diag.warn("unrecognized-chunk", "a chunk with none of the fields of " + assembly.format().wireName()
                 + " was skipped");
