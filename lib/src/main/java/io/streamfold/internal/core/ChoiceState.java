@@ -222,6 +222,12 @@ public final class ChoiceState {
             return;
         }
         noteAfterFinish();
+        if (call.completed) {
+            // Interleaved calls: this one was reported complete when the next began. Reopen it.
+            call.completed = false;
+            assembly.diagnostics().warn("tool-call-resumed",
+                    "arguments arrived for a tool call after the next call had started; it was completed again later");
+        }
         call.arguments.append(delta);
         if (listener != null) {
             listener.onToolCallArgumentsDelta(index, call.position, delta.toString());
