@@ -271,6 +271,7 @@ public final class Assembly {
                 if (c != null) {
                     for (ToolCallState call : c.calls()) {
                         c.completeCall(call);
+                        checkArguments(c, call);
                     }
                 }
             }
@@ -279,6 +280,16 @@ public final class Assembly {
         return new Completion(format == null ? null : format.wireName(), id, model, created, systemFingerprint,
                 serviceTier, list, usage == null ? null : toUsage(usage), extra, diagnostics.chunk(), incomplete,
                 diagnostics.warnings(), diagnostics.problems());
+    }
+
+    /** Arguments are only JSON as a whole: at the end, say when they are not. */
+    private void checkArguments(ChoiceState choice, ToolCallState call) {
+        String args = call.argumentsOverride != null ? call.argumentsOverride : call.arguments.toString();
+        if (!args.isBlank() && !Read.isJson(args)) {
+            diagnostics.warn("invalid-arguments:" + choice.index() + ":" + call.position, "invalid-arguments",
+                    "the arguments of tool call " + call.position + " (" + call.name() + ") in choice " + choice.index()
+                            + " are not valid JSON: " + (args.length() > 60 ? args.substring(0, 60) + "..." : args));
+        }
     }
 
     private static Usage toUsage(Map<String, Object> details) {

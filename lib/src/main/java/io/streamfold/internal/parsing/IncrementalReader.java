@@ -134,9 +134,10 @@ public final class IncrementalReader {
         kind = detected == InputKind.EMPTY && headLength >= DETECT_LIMIT ? InputKind.JSON : detected;
         if (kind == InputKind.SSE) {
             sse = new SseFilter();
-            if (headLength >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
-                head[0] = head[1] = head[2] = ' ';
-            }
+        }
+        if (sse == null && headLength >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB
+                && (head[2] & 0xFF) == 0xBF) {
+            head[0] = head[1] = head[2] = ' '; // a byte order mark: blanks keep every offset where it was
         }
         byte[] start = head;
         int startLength = headLength;
@@ -182,6 +183,10 @@ public final class IncrementalReader {
             feeder.feedInput(window, fedUpTo, windowLength);
             fedUpTo = windowLength;
         }
+        drainTokens();
+    }
+
+    private void drainTokens() throws IOException {
         diag.useParser(parser, 1, 1, 0);
         JsonToken t;
         while ((t = parser.nextToken()) != JsonToken.NOT_AVAILABLE && t != null) {
@@ -214,9 +219,18 @@ public final class IncrementalReader {
         }
         if (sse != null) {
             sse.finish(this::append);
+            drain();
+        }
+        if (captureDepth >= 0) {
+            // Cut inside a chunk: read what there is as assemble would, up to its located end-of-input.
+            int from = (int) (captureStart - windowStart);
+            try (JsonParser p = factory.createParser(window, from, windowLength - from)) {
+                diag.useParser(p, captureLocation.getLineNr(), captureLocation.getColumnNr(), captureStart);
+                containers.readFramedChunk(p);
+            }
         }
         feeder.endOfInput();
-        drain();
+        drainTokens();
         if (mode == Mode.START) {
             if (sse != null && sse.dataLines() == 0) {
                 throw new NotAStreamException("the SSE text has no data: lines");
@@ -244,6 +258,8 @@ public final class IncrementalReader {
             fail(e);
         } catch (IOException e) {
             fail(diag.io(e));
+        } catch (RuntimeException | StackOverflowError e) {
+            fail(diag.internal(e));
         }
     }
 
