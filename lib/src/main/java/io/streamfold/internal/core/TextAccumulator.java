@@ -1,21 +1,20 @@
 package io.streamfold.internal.core;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * Text folded from many small deltas. A StringBuilder would copy itself at every doubling and
- * once more into its String: here text fills a reused segment, each full segment becomes a
- * String, and {@link #toString()} joins them with one exact allocation. Garbage stays near
- * the size of the text itself, whatever the number of deltas.
+ * Text folded from many small deltas. A single StringBuilder would copy all of itself at every
+ * doubling: here text fills a tail of at most {@value #SEGMENT} characters (a StringBuilder, so
+ * Latin-1 text takes one byte a character), each full tail becomes a String, and
+ * {@link #toString()} joins them with one exact allocation. Garbage stays near the size of the
+ * text itself, whatever the number of deltas.
  */
 public final class TextAccumulator implements CharSequence {
 
     private static final int SEGMENT = 8192;
 
-    private char[] tail = new char[32];
-    private int tailLength;
+    private final StringBuilder tail = new StringBuilder();
     private List<String> segments;
     private int segmentsLength;
     /** The last String made, while nothing has been appended since. */
@@ -27,18 +26,13 @@ public final class TextAccumulator implements CharSequence {
         }
         cached = null;
         while (count > 0) {
-            if (tailLength == tail.length) {
-                if (tail.length < SEGMENT) {
-                    tail = Arrays.copyOf(tail, Math.min(SEGMENT, tail.length * 4));
-                } else {
-                    flushTail();
-                }
-            }
-            int n = Math.min(count, tail.length - tailLength);
-            System.arraycopy(chars, offset, tail, tailLength, n);
-            tailLength += n;
+            int n = Math.min(count, SEGMENT - tail.length());
+            tail.append(chars, offset, n);
             offset += n;
             count -= n;
+            if (tail.length() == SEGMENT) {
+                flushTail();
+            }
         }
     }
 
@@ -55,14 +49,14 @@ public final class TextAccumulator implements CharSequence {
         if (segments == null) {
             segments = new ArrayList<>();
         }
-        segments.add(new String(tail, 0, tailLength));
-        segmentsLength += tailLength;
-        tailLength = 0;
+        segments.add(tail.toString());
+        segmentsLength += tail.length();
+        tail.setLength(0); // keeps its capacity for the next segment
     }
 
     /** Forgets the text (an authoritative value replaces what the deltas built). */
     public void clear() {
-        tailLength = 0;
+        tail.setLength(0);
         segments = null;
         segmentsLength = 0;
         cached = null;
@@ -70,13 +64,13 @@ public final class TextAccumulator implements CharSequence {
 
     @Override
     public int length() {
-        return segmentsLength + tailLength;
+        return segmentsLength + tail.length();
     }
 
     @Override
     public char charAt(int index) {
         if (index >= segmentsLength) {
-            return tail[index - segmentsLength];
+            return tail.charAt(index - segmentsLength);
         }
         for (String segment : segments) {
             if (index < segment.length()) {
@@ -101,10 +95,10 @@ public final class TextAccumulator implements CharSequence {
     public String toString() {
         if (cached == null) {
             if (segments == null) {
-                cached = new String(tail, 0, tailLength);
+                cached = tail.toString();
             } else {
                 List<String> all = new ArrayList<>(segments);
-                all.add(new String(tail, 0, tailLength));
+                all.add(tail.toString());
                 cached = String.join("", all); // one allocation of the exact size
             }
         }

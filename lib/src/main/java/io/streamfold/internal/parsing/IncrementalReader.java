@@ -155,11 +155,9 @@ public final class IncrementalReader {
 
     private void push(byte[] bytes, int offset, int length) {
         if (sse != null) {
-            sse.write(bytes, offset, length, this::append);
+            sse.write(bytes, offset, length, windowSink);
         } else {
-            ensureRoom(length);
-            System.arraycopy(bytes, offset, window, windowLength, length);
-            windowLength += length;
+            append(bytes, offset, length);
         }
         guard(this::drain);
     }
@@ -170,6 +168,24 @@ public final class IncrementalReader {
         }
         window[windowLength++] = b;
     }
+
+    private void append(byte[] bytes, int offset, int length) {
+        ensureRoom(length);
+        System.arraycopy(bytes, offset, window, windowLength, length);
+        windowLength += length;
+    }
+
+    private final SseFilter.Sink windowSink = new SseFilter.Sink() {
+        @Override
+        public void write(byte b) {
+            append(b);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            append(bytes, offset, length);
+        }
+    };
 
     private void ensureRoom(int more) {
         if (windowLength + more > window.length) {
@@ -218,7 +234,7 @@ public final class IncrementalReader {
             throw diag.malformed("Expected a recording or a stream but found an empty input");
         }
         if (sse != null) {
-            sse.finish(this::append);
+            sse.finish(windowSink);
             drain();
         }
         if (captureDepth >= 0) {

@@ -49,18 +49,30 @@ final class SseInputStream extends InputStream {
         int n = in.read(raw, 0, raw.length);
         if (n < 0) {
             eof = true;
-            filter.finish(this::put);
+            filter.finish(sink);
         } else {
-            filter.write(raw, 0, n, this::put);
+            filter.write(raw, 0, n, sink);
         }
     }
 
-    private void put(byte b) {
-        if (outEnd == out.length) {
-            out = java.util.Arrays.copyOf(out, out.length * 2);
+    private final SseFilter.Sink sink = new SseFilter.Sink() {
+        @Override
+        public void write(byte b) {
+            if (outEnd == out.length) {
+                out = java.util.Arrays.copyOf(out, out.length * 2);
+            }
+            out[outEnd++] = b;
         }
-        out[outEnd++] = b;
-    }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            if (outEnd + length > out.length) {
+                out = java.util.Arrays.copyOf(out, Math.max(out.length * 2, outEnd + length));
+            }
+            System.arraycopy(bytes, offset, out, outEnd, length);
+            outEnd += length;
+        }
+    };
 
     @Override
     public void close() throws IOException {

@@ -9,6 +9,7 @@ import io.streamfold.internal.core.PartState;
 import io.streamfold.internal.core.Read;
 import io.streamfold.internal.core.ToolCallState;
 import io.streamfold.internal.core.Values;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +24,14 @@ import java.util.Set;
 public final class AnthropicEvents {
 
     private static final Set<String> TOOL_BLOCKS = Set.of("tool_use", "server_tool_use", "mcp_tool_use");
+    private static final Set<String> TOOL_FIELDS_MODELLED = Set.of("type", "id", "name", "input");
     private static final Set<String> MESSAGE_FIELDS_MODELLED = Set.of("id", "role", "model", "content", "usage",
             "stop_reason");
 
     private final Assembly assembly;
     private final Diagnostics diag;
-    private final Map<Integer, PartState> blocks = new HashMap<>();
+    /** Blocks by index; indexes are small and dense, so a list (no boxing on every delta). */
+    private final List<PartState> blocks = new ArrayList<>();
     /** A tool block's input from content_block_start, kept when no partial_json follows. */
     private final Map<Integer, String> startInputs = new HashMap<>();
 
@@ -99,7 +102,7 @@ public final class AnthropicEvents {
         if (type == null) {
             throw diag.unexpected("Expected a type for content_block but found none");
         }
-        if (blocks.containsKey(index)) {
+        if (block(index) != null) {
             diag.warn("block-restarted:" + index, "block-restarted",
                     "content block " + index + " was started twice; the second start began a new block");
         }
@@ -112,7 +115,7 @@ public final class AnthropicEvents {
                 startInputs.put(index, Read.json(input));
             }
             for (Map.Entry<String, Object> e : block.entrySet()) {
-                if (!Set.of("type", "id", "name", "input").contains(e.getKey())) {
+                if (!TOOL_FIELDS_MODELLED.contains(e.getKey())) {
                     call.extra().put(e.getKey(), e.getValue());
                 }
             }
@@ -130,7 +133,21 @@ public final class AnthropicEvents {
             part = choice.addPart(PartState.Kind.OTHER, type);
             part.extra().putAll(block);
         }
-        blocks.put(index, part);
+        setBlock(index, part);
+    }
+
+    private PartState block(int index) {
+        return index < blocks.size() ? blocks.get(index) : null;
+    }
+
+    private void setBlock(int index, PartState part) {
+        if (index > blocks.size() + 10_000) {
+            throw diag.unexpected("Expected a content block index near " + blocks.size() + " but found " + index);
+        }
+        while (blocks.size() <= index) {
+            blocks.add(null);
+        }
+        blocks.set(index, part);
     }
 
     private static String textOf(Map<String, Object> block, String key) {
@@ -148,7 +165,7 @@ public final class AnthropicEvents {
     }
 
     private void blockDelta(ChoiceState choice, int index, DeltaFields delta) {
-        PartState part = blocks.get(index);
+        PartState part = block(index);
         if (part == null) {
             part = startImplicitly(choice, index, delta.type);
         }
@@ -194,12 +211,12 @@ public final class AnthropicEvents {
         } else {
             part = choice.addPart(PartState.Kind.TEXT, "text");
         }
-        blocks.put(index, part);
+        setBlock(index, part);
         return part;
     }
 
     private void blockStop(ChoiceState choice, int index) {
-        PartState part = blocks.get(index);
+        PartState part = block(index);
         if (part == null || part.call() == null) {
             return;
         }
