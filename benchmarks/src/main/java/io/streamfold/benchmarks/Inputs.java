@@ -73,11 +73,17 @@ public final class Inputs {
         };
     }
 
+    /** Where the input's file (or folder) is cached, whether it exists yet or not. */
+    public static Path cachedPath(String name) {
+        long target = targetBytes(name);
+        String ext = name.equals(ANTHROPIC_SSE) ? ".sse" : name.equals(FOLDER) ? "" : ".json";
+        return dir().resolve(name + (target > 0 ? "-" + target : "") + "-" + VERSION + ext);
+    }
+
     /** The input's file (or folder), generated first if it is not cached yet. */
     public static Path path(String name) {
         long target = targetBytes(name);
-        String ext = name.equals(ANTHROPIC_SSE) ? ".sse" : name.equals(FOLDER) ? "" : ".json";
-        Path path = dir().resolve(name + (target > 0 ? "-" + target : "") + "-" + VERSION + ext);
+        Path path = cachedPath(name);
         if (Files.exists(path)) {
             return path;
         }
