@@ -73,6 +73,11 @@ public class AssembleBenchmark {
     }
 
     @Benchmark
+    public long jacksonScanFile() {
+        return Contenders.jacksonScanFile(file);
+    }
+
+    @Benchmark
     public Completion streamfoldBytes() {
         return Contenders.streamfoldBytes(input);
     }

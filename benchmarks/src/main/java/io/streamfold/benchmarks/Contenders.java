@@ -17,9 +17,11 @@ import io.streamfold.Completion;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +36,9 @@ import java.util.Set;
  *   <li>{@code jacksonScan}: a bare {@code nextToken()} loop over the whole input, the ceiling for any
  *       Jackson-based reader (string values are skipped unread, as the parser does until asked).
  *       On SSE text the parser reads the {@code data:} payloads through {@link SsePayloads}.
+ *   <li>{@code jacksonScanFile}: the same loop over a {@code Files.newInputStream} of the file: the
+ *       ceiling for {@code streamfoldFile} (JSON recordings; on SSE text it scans the payloads after
+ *       reading the whole file, as there is no cheaper way to frame them from a stream here).
  *   <li>{@code streamfoldBytes} / {@code streamfoldFile}: {@link ChunkAssembler#assemble(byte[])}
  *       and {@link ChunkAssembler#assemble(Path)} (the file is in the page cache).
  *   <li>{@code databindTree}: what people write first: {@code ObjectMapper.readTree} of the whole
@@ -58,7 +63,7 @@ import java.util.Set;
 public final class Contenders {
 
     /** The contenders in report order; {@code jacksonScan} first, as the reference. */
-    public static final List<String> NAMES = List.of("jacksonScan", "streamfoldBytes", "streamfoldFile",
+    public static final List<String> NAMES = List.of("jacksonScan", "jacksonScanFile", "streamfoldBytes", "streamfoldFile",
             // TODO(incremental): add "streamfoldIncremental" once ChunkAssembler.incremental() exists.
             "databindTree", "openaiJava", "anthropicJava");
 
@@ -89,6 +94,7 @@ public final class Contenders {
     public static Object run(String contender, byte[] input, Path file) {
         return switch (contender) {
             case "jacksonScan" -> jacksonScan(input);
+            case "jacksonScanFile" -> jacksonScanFile(file);
             case "streamfoldBytes" -> streamfoldBytes(input);
             case "streamfoldFile" -> streamfoldFile(file);
             case "databindTree" -> databindTree(input);
@@ -111,6 +117,26 @@ public final class Contenders {
     /** Tokenises the whole input; returns the number of tokens. */
     public static long jacksonScan(byte[] input) {
         try (JsonParser p = isSse(input) ? SCAN.createParser(new SsePayloads(input)) : SCAN.createParser(input)) {
+            long tokens = 0;
+            while (p.nextToken() != null) {
+                tokens++;
+            }
+            return tokens;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Tokenises the file through an InputStream, as a reader of files does. */
+    public static long jacksonScanFile(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            if (isSse(in.readNBytes(1))) {
+                return jacksonScan(Files.readAllBytes(file));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (InputStream in = Files.newInputStream(file); JsonParser p = SCAN.createParser(in)) {
             long tokens = 0;
             while (p.nextToken() != null) {
                 tokens++;

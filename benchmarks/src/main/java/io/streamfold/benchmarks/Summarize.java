@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,7 +16,7 @@ import java.util.Map;
  * Turns a JMH JSON result of {@link AssembleBenchmark} into MB/s of input and bytes allocated per
  * input byte, as a Markdown table:
  * <pre>
- * java -cp benchmarks/target/benchmarks.jar io.streamfold.benchmarks.Summarize results.json
+ * java -cp benchmarks/target/benchmarks.jar io.streamfold.benchmarks.Summarize results.json [more.json...]
  * </pre>
  * MB/s = ops/s x input MB (one op folds the whole input; 1 MB = 10^6 bytes). Allocation per byte =
  * {@code gc.alloc.rate.norm} (bytes per op, from {@code -prof gc}) / input bytes. The "vs scan"
@@ -31,11 +30,14 @@ public final class Summarize {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 1) {
-            System.err.println("Usage: Summarize results.json (from -rf json -rff results.json)");
+        if (args.length == 0) {
+            System.err.println("Usage: Summarize results.json... (from -rf json -rff results.json)");
             System.exit(2);
         }
-        JsonNode results = new ObjectMapper().readTree(Path.of(args[0]).toFile());
+        List<JsonNode> results = new ArrayList<>();
+        for (String arg : args) {
+            new ObjectMapper().readTree(Path.of(arg).toFile()).forEach(results::add);
+        }
         Map<String, Double> scan = new HashMap<>();
         for (JsonNode result : results) {
             if (name(result).equals("jacksonScan")) {
@@ -44,8 +46,7 @@ public final class Summarize {
         }
         System.out.println("| recording | contender | MB/s | ± (99.9%) | vs scan | alloc B/B |");
         System.out.println("|---|---|---:|---:|---:|---:|");
-        List<JsonNode> rows = new ArrayList<>();
-        results.forEach(rows::add);
+        List<JsonNode> rows = new ArrayList<>(results);
         rows.sort(Comparator.comparing((JsonNode r) -> order(Inputs.RECORDINGS, r.path("params").path("recording").asText()))
                 .thenComparing(r -> order(Contenders.NAMES, name(r))));
         for (JsonNode result : rows) {
@@ -85,8 +86,7 @@ public final class Summarize {
 
     /** {@code gc.alloc.rate.norm} in bytes per op; JMH has spelled it with and without a leading dot. */
     private static Double allocNorm(JsonNode result) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = result.path("secondaryMetrics").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> metric = it.next();
+        for (Map.Entry<String, JsonNode> metric : result.path("secondaryMetrics").properties()) {
             if (metric.getKey().replace("\u00b7", "").equals("gc.alloc.rate.norm")) {
                 return metric.getValue().path("score").asDouble();
             }
