@@ -34,8 +34,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * java -jar benchmarks/target/benchmarks.jar Assemble -f 1 -prof gc -rf json -rff results.json
  * java -cp benchmarks/target/benchmarks.jar io.streamfold.benchmarks.Summarize results.json
  * </pre>
- * Quick run at a tenth of the size: add {@code -jvmArgsAppend -Dstreamfold.bench.scale=0.1} to the
- * JMH command and {@code -Dstreamfold.bench.scale=0.1} to Summarize's. One recording:
+ * Quick run at a tenth of the size: {@code java -Dstreamfold.bench.scale=0.1 -jar ...} (forks inherit
+ * the host's {@code -D} options; a command-line {@code -jvmArgsAppend} would replace the fork's
+ * {@code -Xmx4g}), and the same {@code -Dstreamfold.bench.scale=0.1} for Summarize. One recording:
  * {@code -p recording=chat-text-100mb}. The machine's speed drifts by up to 1.8x within minutes:
  * compare rows of one run with care, and quote {@link RatioRunner}'s ratios.
  */

@@ -23,7 +23,8 @@ import java.util.stream.Stream;
  *   <li>{@code chat-text-100mb}: one llama-stack recording of a chat stream, content deltas of 1 to 6 chars;
  *   <li>{@code chat-tools-100mb}: one llama-stack recording of four parallel tool calls, arguments in 1 to 8 char fragments;
  *   <li>{@code anthropic-sse}: raw Anthropic Messages SSE text, text deltas then three tool_use blocks;
- *   <li>{@code folder-2000}: 2,000 files of 5 to 50 KB: chat text and tool recordings, Anthropic recordings
+ *   <li>{@code folder-2000}: 2,000 files aimed at 5 to 50 KB (5 to 75 KB: a tool call's opening and
+ *       closing fragments can overshoot), 65 MB in all: chat text and tool recordings, Anthropic recordings
  *       (SSE line strings), raw SSE text of both APIs, and chat JSON Lines;
  *   <li>{@code chat-text-1gb}: a 1 GB chat text recording, only on demand (the 64 MB heap check).
  * </ul>
@@ -130,7 +131,7 @@ public final class Inputs {
         }
     }
 
-    /** 2,000 real-sized recordings of every container and both APIs, 5 to 50 KB each. */
+    /** 2,000 real-sized recordings of every container and both APIs, each aimed at 5 to 50 KB. */
     private static void generateFolder(Random random, Path folder) throws IOException {
         Files.createDirectories(folder);
         for (int i = 0; i < FOLDER_FILES; i++) {
