@@ -14,7 +14,6 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -86,9 +85,7 @@ final class Recordings {
         JsonNodeFactory f = JsonNodeFactory.instance;
         if (node.isObject()) {
             Map<String, JsonNode> sorted = new TreeMap<>();
-            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> e = fields.next();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
                 sorted.put(e.getKey(), normalise(e.getValue()));
             }
             ObjectNode out = f.objectNode();
