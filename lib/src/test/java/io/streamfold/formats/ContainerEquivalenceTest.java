@@ -35,6 +35,7 @@ class ContainerEquivalenceTest {
             "synthetic/openai.completion-legacy.jsonl",
             "synthetic/anthropic.messages-thinking-tools.sse",
             "synthetic/anthropic.messages-error-midstream.sse",
+            "synthetic/anthropic.messages-server-tools-redacted.sse",
             "synthetic/openai.responses-text-call-reasoning.sse",
             "synthetic/openai.responses-completed-mismatch.jsonl",
             "synthetic/openai.responses-cut-off.json",
