@@ -39,6 +39,7 @@ class ContainerEquivalenceTest {
             "synthetic/openai.responses-text-call-reasoning.sse",
             "synthetic/openai.responses-completed-mismatch.jsonl",
             "synthetic/openai.responses-cut-off.json",
+            "synthetic/openai.responses-refusal.jsonl",
             "synthetic/gemini-camel-thoughts-calls-2candidates.json",
             "synthetic/gemini-snake-text-call.json",
             "synthetic/gemini-vertex-partial-args.sse",
