@@ -38,7 +38,11 @@ public interface AssemblyListener {
     default void onToolCallArgumentsDelta(int choice, int index, String delta) {
     }
 
-    /** A call is complete: the next call started, its block stopped, or the choice finished. */
+    /**
+     * A call is complete: the next call started, its block stopped, or the choice finished. A
+     * provider that interleaves calls may add arguments to a call after the next one began: the
+     * call is then completed again, and the last event carries its whole arguments.
+     */
     default void onToolCallCompleted(int choice, ToolCall call) {
     }
 

@@ -75,4 +75,19 @@ public final class ChunkAssembler {
     public static Completion assemble(byte[] bytes, AssemblerOptions options) {
         return Assembler.assemble(bytes, options);
     }
+
+    /** Starts folding a stream whose bytes will arrive bit by bit; the format is detected. */
+    public static IncrementalAssembler incremental() {
+        return incremental(AssemblerOptions.defaults());
+    }
+
+    /** Starts folding a stream of the given format. */
+    public static IncrementalAssembler incremental(Format format) {
+        return incremental(AssemblerOptions.defaults().withFormat(format));
+    }
+
+    /** Starts folding a stream with the given options (format, leniency, a listener for live events). */
+    public static IncrementalAssembler incremental(AssemblerOptions options) {
+        return new IncrementalAssembler(options);
+    }
 }

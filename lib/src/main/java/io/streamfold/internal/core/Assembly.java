@@ -28,6 +28,8 @@ public final class Assembly {
     private final boolean formatForced;
     private String id;
     private String model;
+    private char[] idChars;
+    private char[] modelChars;
     private Long created;
     private String systemFingerprint;
     private String serviceTier;
@@ -99,10 +101,16 @@ public final class Assembly {
 
     public void id(CharSequence value) {
         id = header("id", id, value);
+        if (idChars == null && id != null) {
+            idChars = id.toCharArray();
+        }
     }
 
     public void model(CharSequence value) {
         model = header("model", model, value);
+        if (modelChars == null && model != null) {
+            modelChars = model.toCharArray();
+        }
     }
 
     public void systemFingerprint(CharSequence value) {
@@ -123,12 +131,14 @@ public final class Assembly {
     public void overrideId(String value) {
         if (value != null) {
             id = value;
+            idChars = value.toCharArray();
         }
     }
 
     public void overrideModel(String value) {
         if (value != null) {
             model = value;
+            modelChars = value.toCharArray();
         }
     }
 
@@ -138,6 +148,41 @@ public final class Assembly {
 
     public String model() {
         return model;
+    }
+
+    public String systemFingerprint() {
+        return systemFingerprint;
+    }
+
+    public String serviceTier() {
+        return serviceTier;
+    }
+
+    /**
+     * Checks the chunk's id against the stream's straight from the parser's buffer: the id
+     * repeats on every chunk, so this is the hot path (no copy, a vectorized compare).
+     */
+    public void id(char[] chars, int offset, int length) {
+        if (idChars == null) {
+            if (length > 0) {
+                id = new String(chars, offset, length);
+                idChars = id.toCharArray();
+            }
+        } else if (!Arrays.equals(idChars, 0, idChars.length, chars, offset, offset + length) && length > 0) {
+            id(new String(chars, offset, length)); // the slow path says what changed
+        }
+    }
+
+    /** As {@link #id(char[], int, int)}, for the model. */
+    public void model(char[] chars, int offset, int length) {
+        if (modelChars == null) {
+            if (length > 0) {
+                model = new String(chars, offset, length);
+                modelChars = model.toCharArray();
+            }
+        } else if (!Arrays.equals(modelChars, 0, modelChars.length, chars, offset, offset + length) && length > 0) {
+            model(new String(chars, offset, length));
+        }
     }
 
     private String header(String name, String current, CharSequence value) {
@@ -271,6 +316,7 @@ public final class Assembly {
                 if (c != null) {
                     for (ToolCallState call : c.calls()) {
                         c.completeCall(call);
+                        checkArguments(c, call);
                     }
                 }
             }
@@ -279,6 +325,16 @@ public final class Assembly {
         return new Completion(format == null ? null : format.wireName(), id, model, created, systemFingerprint,
                 serviceTier, list, usage == null ? null : toUsage(usage), extra, diagnostics.chunk(), incomplete,
                 diagnostics.warnings(), diagnostics.problems());
+    }
+
+    /** Arguments are only JSON as a whole: at the end, say when they are not. */
+    private void checkArguments(ChoiceState choice, ToolCallState call) {
+        String args = call.argumentsOverride != null ? call.argumentsOverride : call.arguments.toString();
+        if (!args.isBlank() && !Read.isJson(args)) {
+            diagnostics.warn("invalid-arguments:" + choice.index() + ":" + call.position, "invalid-arguments",
+                    "the arguments of tool call " + call.position + " (" + call.name() + ") in choice " + choice.index()
+                            + " are not valid JSON: " + (args.length() > 60 ? args.substring(0, 60) + "..." : args));
+        }
     }
 
     private static Usage toUsage(Map<String, Object> details) {

@@ -222,6 +222,12 @@ public final class ChoiceState {
             return;
         }
         noteAfterFinish();
+        if (call.completed) {
+            // Interleaved calls: this one was reported complete when the next began. Reopen it.
+            call.completed = false;
+            assembly.diagnostics().warn("tool-call-resumed",
+                    "arguments arrived for a tool call after the next call had started; it was completed again later");
+        }
         call.arguments.append(delta);
         if (listener != null) {
             listener.onToolCallArgumentsDelta(index, call.position, delta.toString());
@@ -382,21 +388,21 @@ public final class ChoiceState {
     Choice snapshot(String defaultToolType) {
         List<Part> snapshotParts = new ArrayList<>(parts.size());
         List<ToolCall> toolCalls = new ArrayList<>(calls.size());
-        StringBuilder text = null;
-        StringBuilder refusalText = null;
-        StringBuilder reasoningText = null;
+        List<String> text = null;
+        List<String> refusalText = null;
+        List<String> reasoningText = null;
         for (PartState part : parts) {
             Part p = part.snapshot(defaultToolType);
             snapshotParts.add(p);
             switch (part.kind) {
                 case TEXT:
-                    text = (text == null ? new StringBuilder() : text).append(part.text);
+                    text = add(text, ((Part.Text) p).text());
                     break;
                 case REFUSAL:
-                    refusalText = (refusalText == null ? new StringBuilder() : refusalText).append(part.text);
+                    refusalText = add(refusalText, ((Part.Refusal) p).text());
                     break;
                 case REASONING:
-                    reasoningText = (reasoningText == null ? new StringBuilder() : reasoningText).append(part.text);
+                    reasoningText = add(reasoningText, ((Part.Reasoning) p).text());
                     break;
                 case TOOL_CALL:
                     toolCalls.add((ToolCall) p);
@@ -405,13 +411,23 @@ public final class ChoiceState {
                     break;
             }
         }
-        Message message = new Message(role, str(text), str(refusalText), str(reasoningText), toolCalls, snapshotParts);
+        Message message = new Message(role, join(text), join(refusalText), join(reasoningText), toolCalls, snapshotParts);
         Logprobs lp = logprobs == null ? null : new Logprobs(immutableLists(logprobs));
         return new Choice(index, message, finishReason, lp, extra);
     }
 
-    private static String str(StringBuilder sb) {
-        return sb == null ? null : sb.toString();
+    private static List<String> add(List<String> list, String text) {
+        List<String> l = list == null ? new ArrayList<>(1) : list;
+        l.add(text);
+        return l;
+    }
+
+    /** The parts' texts as one: the very String of a single part (no copy), else joined once. */
+    private static String join(List<String> texts) {
+        if (texts == null) {
+            return null;
+        }
+        return texts.size() == 1 ? texts.get(0) : String.join("", texts);
     }
 
     private static Map<String, List<Object>> immutableLists(Map<String, List<Object>> map) {

@@ -12,9 +12,7 @@ public final class ChunkFields {
 
     // OpenAI chunk header
     public boolean sawChoices;
-    public final CharBuf id = new CharBuf();
     public final CharBuf object = new CharBuf();
-    public final CharBuf model = new CharBuf();
     public final CharBuf systemFingerprint = new CharBuf();
     public final CharBuf serviceTier = new CharBuf();
     public boolean hasCreated;
@@ -55,9 +53,7 @@ public final class ChunkFields {
 
     public void reset() {
         sawChoices = false;
-        id.reset();
         object.reset();
-        model.reset();
         systemFingerprint.reset();
         serviceTier.reset();
         hasCreated = false;

@@ -160,6 +160,12 @@ public final class Diagnostics {
         return error(kind, tidy(message), location != null ? location : null, e);
     }
 
+    /** A failure of streamfold's own, located where the fold was, with the cause kept. */
+    public AssemblyException internal(Throwable e) {
+        return error(Problem.Kind.UNEXPECTED, "Internal error while folding (please report it with the recording): " + e,
+                parser, e);
+    }
+
     /** An I/O failure reading the input. */
     public AssemblyException io(IOException e) {
         return new AssemblyException(new Problem(Problem.Kind.IO, "Could not read the input: " + e.getMessage(),
@@ -254,6 +260,7 @@ public final class Diagnostics {
         m = m.replace("`StreamReadConstraints.getMaxNestingDepth()`", "`AssemblerOptions.maxNestingDepth()`")
                 .replace("`StreamReadConstraints.getMaxStringLength()`", "`AssemblerOptions.maxStringLength()`")
                 .replace("`StreamReadConstraints.getMaxNumberLength()`", "`AssemblerOptions.maxNumberLength()`");
+        m = m.replaceAll(" \\(start marker at \\[[^\\]]*\\]\\)", ""); // our location says where
         return m.replace('\n', ' ').trim();
     }
 

@@ -12,7 +12,7 @@ public final class PartState {
 
     final Kind kind;
     String type;
-    final StringBuilder text = new StringBuilder();
+    final TextAccumulator text = new TextAccumulator();
     StringBuilder signature;
     Map<String, Object> extra;
     ToolCallState call;
@@ -30,7 +30,7 @@ public final class PartState {
         return type;
     }
 
-    public StringBuilder text() {
+    public TextAccumulator text() {
         return text;
     }
 

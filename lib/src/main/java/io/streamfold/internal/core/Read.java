@@ -96,6 +96,19 @@ public final class Read {
         return false;
     }
 
+    /** True when the text is exactly one JSON value. */
+    public static boolean isJson(String text) {
+        try (JsonParser p = TEXT_FACTORY.createParser(text)) {
+            if (p.nextToken() == null) {
+                return false;
+            }
+            p.skipChildren();
+            return p.nextToken() == null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Serializes a plain value as compact JSON text. */
     public static String json(Object value) {
         StringWriter out = new StringWriter();

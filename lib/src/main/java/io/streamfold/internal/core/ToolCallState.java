@@ -12,7 +12,7 @@ public final class ToolCallState {
     String id;
     String type;
     StringBuilder name;
-    final StringBuilder arguments = new StringBuilder();
+    final TextAccumulator arguments = new TextAccumulator();
     /** Arguments that replace the streamed ones (a whole JSON input, a rebuilt Gemini args object). */
     String argumentsOverride;
     Map<String, Object> extra;
@@ -51,7 +51,7 @@ public final class ToolCallState {
         name = new StringBuilder(value);
     }
 
-    public StringBuilder arguments() {
+    public TextAccumulator arguments() {
         return arguments;
     }
 

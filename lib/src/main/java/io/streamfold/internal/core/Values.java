@@ -3,6 +3,7 @@ package io.streamfold.internal.core;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -61,7 +62,13 @@ public final class Values {
                     return p.getDoubleValue(); // NaN and Infinity, which Python's json writes
                 }
                 // Doubles print back differently from their source for some values; decimals keep the digits.
-                return p.getDecimalValue();
+                try {
+                    return p.getDecimalValue();
+                } catch (NumberFormatException e) {
+                    // Valid JSON, but an exponent no BigDecimal holds (1e5555666...): a limit, located.
+                    throw new StreamConstraintsException("Number value (" + preview(p.getText())
+                            + ") exceeds the range a decimal can hold", p.currentTokenLocation());
+                }
             case VALUE_TRUE:
                 return Boolean.TRUE;
             case VALUE_FALSE:
@@ -82,6 +89,10 @@ public final class Values {
             map.put(name, read(p));
         }
         return Collections.unmodifiableMap(map);
+    }
+
+    private static String preview(String number) {
+        return number.length() > 40 ? number.substring(0, 40) + "..." : number;
     }
 
     /** Writes a plain object as JSON. */

@@ -3,7 +3,6 @@ package io.streamfold.internal.output;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import io.streamfold.Completion;
 import io.streamfold.internal.core.Values;
 import java.io.IOException;
@@ -100,22 +99,6 @@ public final class NativeJson {
 
     /** True when the text is exactly one JSON value. */
     public static boolean isJson(String text) {
-        try (JsonParser p = FACTORY.createParser(text)) {
-            if (p.nextToken() == null) {
-                return false;
-            }
-            p.skipChildren();
-            return p.nextToken() == null;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    static boolean isObjectJson(String text) {
-        try (JsonParser p = FACTORY.createParser(text)) {
-            return p.nextToken() == JsonToken.START_OBJECT;
-        } catch (IOException e) {
-            return false;
-        }
+        return io.streamfold.internal.core.Read.isJson(text);
     }
 }

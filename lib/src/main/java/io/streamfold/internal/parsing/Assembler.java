@@ -77,6 +77,9 @@ public final class Assembler {
                     diag.source(), diag.chunk(), -1, -1, -1, null), null);
         } catch (AssemblyException e) {
             fail(e, diag);
+        } catch (RuntimeException | StackOverflowError e) {
+            // A fault of ours, not of the input: still located, so the user knows which chunk to report.
+            fail(diag.internal(e), diag);
         }
     }
 

@@ -15,6 +15,8 @@ import io.streamfold.internal.format.interactions.InteractionsEvents;
 import io.streamfold.internal.format.openai.OpenAiChoices;
 import io.streamfold.internal.format.responses.ResponsesEvents;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -31,6 +33,9 @@ public final class ChunkReader {
     private final Assembly assembly;
     private final Diagnostics diag;
     private final ChunkFields fields = new ChunkFields();
+    private final List<String> unknownKeys = new ArrayList<>();
+    private boolean objectSeen;
+    private boolean createdSeen;
     private OpenAiChoices openAi;
     private GeminiCandidates gemini;
     private AnthropicEvents anthropic;
@@ -49,6 +54,7 @@ public final class ChunkReader {
     public void read(JsonParser p) throws IOException {
         ChunkFields c = fields;
         c.reset();
+        unknownKeys.clear();
         JsonToken t = p.currentToken();
         if (t == JsonToken.START_OBJECT) {
             t = p.nextToken();
@@ -56,9 +62,12 @@ public final class ChunkReader {
             throw diag.expected("a chunk object", "the chunk");
         }
         diag.chunkRoot(p);
-        for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-            String name = p.currentName();
-            p.nextToken();
+        boolean known = assembly.format() != null;
+        // nextFieldName() is Jackson's fast path for "the next key, if any": the hot loop of every chunk.
+        for (String name = t == JsonToken.FIELD_NAME ? p.currentName() : null; name != null; name = p.nextFieldName()) {
+            if (p.nextToken() == JsonToken.VALUE_NULL && known) {
+                continue; // null is absent for every field: most chunks are mostly nulls
+            }
             field(p, name, c);
         }
         fold(c);
@@ -96,16 +105,34 @@ public final class ChunkReader {
                 openAi().readChoices(p);
                 break;
             case "id":
-                Read.text(p, c.id, diag, "id");
+                if (t == JsonToken.VALUE_STRING) {
+                    assembly.id(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                } else if (t != JsonToken.VALUE_NULL) {
+                    throw diag.expected("a string", "id");
+                }
                 break;
             case "object":
-                Read.text(p, c.object, diag, "object");
+                // Needed once, to tell chat from legacy completions; later ones stay undecoded.
+                if (objectSeen) {
+                    p.skipChildren();
+                } else {
+                    Read.text(p, c.object, diag, "object");
+                    objectSeen = c.object.present();
+                }
                 break;
             case "model":
-                Read.text(p, c.model, diag, "model");
+                if (t == JsonToken.VALUE_STRING) {
+                    assembly.model(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                } else if (t != JsonToken.VALUE_NULL) {
+                    throw diag.expected("a string", "model");
+                }
                 break;
             case "created":
+                if (createdSeen) {
+                    break; // the first one is kept: later ones need no parsing
+                }
                 if (t == JsonToken.VALUE_NUMBER_INT) {
+                    createdSeen = true;
                     c.hasCreated = true;
                     c.created = p.getLongValue();
                 } else if (t != JsonToken.VALUE_NULL) {
@@ -113,10 +140,15 @@ public final class ChunkReader {
                 }
                 break;
             case "system_fingerprint":
-                Read.text(p, c.systemFingerprint, diag, "system_fingerprint");
+                // The first one is kept; unlike id and model, a change is not worth decoding every chunk.
+                if (assembly.systemFingerprint() == null) {
+                    Read.text(p, c.systemFingerprint, diag, "system_fingerprint");
+                }
                 break;
             case "service_tier":
-                Read.text(p, c.serviceTier, diag, "service_tier");
+                if (assembly.serviceTier() == null) {
+                    Read.text(p, c.serviceTier, diag, "service_tier");
+                }
                 break;
             case "usage":
                 if (t != JsonToken.VALUE_NULL) {
@@ -231,6 +263,9 @@ public final class ChunkReader {
                 break;
             default:
                 // Vendors add fields anywhere (obfuscation, prompt_filter_results, model_id, ...).
+                if (assembly.format() == null && unknownKeys.size() < 8) {
+                    unknownKeys.add(name); // only until the format is known: to say what a non-stream held
+                }
                 p.skipChildren();
                 break;
         }
@@ -342,9 +377,10 @@ public final class ChunkReader {
 
     private void unrecognized(ChunkFields c) {
         if (assembly.format() == null) {
+            String keys = unknownKeys.isEmpty() ? "none" : String.join(", ", unknownKeys);
             throw new NotAStreamException(diag.chunk() == 1
-                    ? "its first chunk has none of the fields of a known streaming format"
-                    : "chunk " + diag.chunk() + " has none of the fields of a known streaming format");
+                    ? "JSON that is not a recording: its first object has none of the fields of a known chunk (keys: " + keys + ")"
+                    : "chunk " + diag.chunk() + " has none of the fields of a known streaming format (keys: " + keys + ")");
         }
         diag.warn("unrecognized-chunk", "a chunk with none of the fields of " + assembly.format().wireName()
                 + " was skipped");

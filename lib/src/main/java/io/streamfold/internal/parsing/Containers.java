@@ -21,12 +21,13 @@ import java.util.Set;
  */
 public final class Containers {
 
-    private static final Set<String> RECORDING_KEYS = Set.of("request", "response", "test_id",
+    static final Set<String> RECORDING_KEYS = Set.of("request", "response", "test_id",
             "id_normalization_mapping");
 
     private final ChunkReader reader;
     private final Diagnostics diag;
     private final JsonFactory factory;
+    private final SseLines sseLines = new SseLines();
 
     public Containers(ChunkReader reader, Diagnostics diag, JsonFactory factory) {
         this.reader = reader;
@@ -83,7 +84,7 @@ public final class Containers {
         readChunkSequence(p);
     }
 
-    private static boolean isRecordingResponseKey(String name) {
+    static boolean isRecordingResponseKey(String name) {
         return name.equals("body") || name.equals("is_streaming") || name.equals("status") || name.equals("headers");
     }
 
@@ -212,7 +213,7 @@ public final class Containers {
     }
 
     /** What a recording said about itself, to decide at its end. */
-    private final class Recording {
+    static final class Recording {
         boolean sawResponse;
         boolean sawBody;
         boolean bodyIsObject;
@@ -239,7 +240,7 @@ public final class Containers {
     }
 
     /** A body stored as one string of SSE text or JSON Lines. */
-    private void readEmbeddedText(JsonParser outer) throws IOException {
+    void readEmbeddedText(JsonParser outer) throws IOException {
         byte[] bytes = outer.getText().getBytes(StandardCharsets.UTF_8);
         JsonLocation at = outer.currentTokenLocation();
         InputKind kind = InputKind.of(bytes, 0, bytes.length);
@@ -268,7 +269,7 @@ public final class Containers {
     /** Reads an array of body items; the parser stands on its START_ARRAY. */
     private void readBody(JsonParser p) throws IOException {
         JsonStreamContext body = p.getParsingContext();
-        SseLines sse = new SseLines();
+        SseLines sse = sseLines;
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             if (t == JsonToken.START_OBJECT) {
@@ -343,6 +344,21 @@ public final class Containers {
                 return;
             }
         }
+    }
+
+    /**
+     * Reads one framed chunk object on its own parser (the incremental path): the parser stands
+     * before its START_OBJECT. A chunk of the wrong shape is a problem in lenient mode.
+     */
+    void readFramedChunk(JsonParser p) throws IOException {
+        p.nextToken();
+        diag.beginChunk();
+        readChunkLeniently(p, p.getParsingContext().getParent(), false);
+    }
+
+    /** Reads one SSE line stored as a string item (the parser stands on the VALUE_STRING). */
+    void readSseLine(JsonParser p) throws IOException {
+        sseLines.line(p);
     }
 
     /** A Responses event whose first key is {@code response}: the parser stands inside that object. */

@@ -59,7 +59,7 @@ public enum InputKind {
     }
 
     /** The start of a stream, read ahead to tell its kind, and the whole stream again. */
-    public record Peeked(InputKind kind, InputStream stream, boolean bom) {
+    public record Peeked(InputKind kind, InputStream stream) {
     }
 
     /** Reads ahead just enough of a stream to tell its kind; the returned stream starts from the beginning. */
@@ -82,11 +82,7 @@ public enum InputKind {
         if (kind == EMPTY && n == head.length) {
             kind = JSON; // pages of blanks: let the parser say what follows
         }
-        boolean bom = n >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF;
-        if (kind == SSE && bom) {
-            head[0] = head[1] = head[2] = ' '; // SSE has no BOM of its own to skip
-        }
         InputStream whole = new SequenceInputStream(new ByteArrayInputStream(head, 0, n), in);
-        return new Peeked(kind, whole, bom);
+        return new Peeked(kind, whole);
     }
 }

@@ -23,7 +23,12 @@ final class SseFilter {
 
     private enum State { LINE_START, FIELD, AFTER_COLON, DATA_START, DONE_CHECK, DONE_TAIL, DATA, IGNORE }
 
+    private static final int[] BOM = {0xEF, 0xBB, 0xBF};
+    private static final byte[] BOM_BYTES = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
     private State state = State.LINE_START;
+    private int position;
+    private int bomSoFar;
     private final byte[] held = new byte[64];
     private int heldCount;
     /** Lines with data: payloads seen, so an input that is all comments is recognisable. */
@@ -42,6 +47,13 @@ final class SseFilter {
 
     /** Flushes what is held at the end of the input. */
     void finish(Sink out) {
+        if (position < 3) {
+            for (int i = 0; i < bomSoFar; i++) {
+                stepAfterBom(BOM_BYTES[i], out); // a text shorter than a BOM
+            }
+            bomSoFar = 0;
+            position = 3;
+        }
         switch (state) {
             case FIELD:
             case DONE_TAIL:
@@ -57,6 +69,28 @@ final class SseFilter {
     }
 
     private void step(byte b, Sink out) {
+        if (position < 3) {
+            // A UTF-8 byte order mark opens the text: blank it, so the first field name is read right.
+            position++;
+            if ((b & 0xFF) == BOM[position - 1] && bomSoFar == position - 1) {
+                bomSoFar++;
+                if (bomSoFar == 3) {
+                    out.write(SPACE);
+                    out.write(SPACE);
+                    out.write(SPACE);
+                }
+                return;
+            }
+            for (int i = 0; i < bomSoFar; i++) {
+                stepAfterBom(BOM_BYTES[i], out);
+            }
+            bomSoFar = 0;
+            position = 3;
+        }
+        stepAfterBom(b, out);
+    }
+
+    private void stepAfterBom(byte b, Sink out) {
         boolean newline = b == '\n' || b == '\r';
         switch (state) {
             case LINE_START:
@@ -113,7 +147,7 @@ final class SseFilter {
                 } else {
                     emitHeld(out);
                     state = State.DATA;
-                    step(b, out);
+                    stepAfterBom(b, out);
                 }
                 break;
             case DONE_TAIL:
@@ -126,7 +160,7 @@ final class SseFilter {
                 } else {
                     emitHeld(out);
                     state = State.DATA;
-                    step(b, out);
+                    stepAfterBom(b, out);
                 }
                 break;
             case DATA:
@@ -155,7 +189,7 @@ final class SseFilter {
             state = State.DONE_CHECK;
         } else {
             state = State.DATA;
-            step(b, out);
+            stepAfterBom(b, out);
         }
     }
 

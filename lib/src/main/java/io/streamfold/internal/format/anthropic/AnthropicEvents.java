@@ -206,7 +206,7 @@ public final class AnthropicEvents {
         ToolCallState call = part.call();
         if (call.arguments().toString().isBlank()) {
             // No partial_json: the start block's input stands, and no input at all is {}.
-            call.arguments().setLength(0);
+            call.arguments().clear();
             call.setArguments(startInputs.getOrDefault(index, "{}"));
         }
         choice.completeCall(call);

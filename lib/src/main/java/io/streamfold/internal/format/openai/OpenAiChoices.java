@@ -53,8 +53,6 @@ public final class OpenAiChoices {
         if (chunk.object.contentEquals("text_completion")) {
             assembly.refineOpenAi(Format.OPENAI_COMPLETION);
         }
-        assembly.id(chunk.id);
-        assembly.model(chunk.model);
         if (chunk.hasCreated) {
             assembly.created(chunk.created);
         }
@@ -70,9 +68,12 @@ public final class OpenAiChoices {
     }
 
     private void readChoice(JsonParser p, ChoiceScratch s) throws IOException {
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
+        String name;
+        while ((name = p.nextFieldName()) != null) {
             JsonToken t = p.nextToken();
+            if (t == JsonToken.VALUE_NULL) {
+                continue; // every field of a choice treats null as absent
+            }
             switch (name) {
                 case "index":
                     s.index = Read.integer(p, diag, "index", -1);
@@ -103,9 +104,12 @@ public final class OpenAiChoices {
             return;
         }
         s.sawDelta = true;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
+        String name;
+        while ((name = p.nextFieldName()) != null) {
             JsonToken t = p.nextToken();
+            if (t == JsonToken.VALUE_NULL) {
+                continue; // every field of a delta treats null as absent
+            }
             switch (name) {
                 case "content":
                     if (t == JsonToken.START_ARRAY) {

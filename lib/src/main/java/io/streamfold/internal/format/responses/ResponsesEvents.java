@@ -354,7 +354,7 @@ public final class ResponsesEvents {
         if (!part.text().toString().contentEquals(whole)) {
             diag.warn("stream-mismatch", "the deltas of a " + what + " built '" + preview(part.text()) + "' but its .done event says '"
                     + preview(whole) + "'; the .done text is kept");
-            part.text().setLength(0);
+            part.text().clear();
             part.text().append(whole);
         }
     }
@@ -366,7 +366,7 @@ public final class ResponsesEvents {
         if (!call.arguments().toString().contentEquals(whole)) {
             diag.warn("stream-mismatch", "the deltas of a call's " + what + " built '" + preview(call.arguments())
                     + "' but the final event says '" + preview(whole) + "'; the final value is kept");
-            call.arguments().setLength(0);
+            call.arguments().clear();
             call.arguments().append(whole);
         }
     }
@@ -423,7 +423,7 @@ public final class ResponsesEvents {
             if (built.call != null) {
                 String key = type.equals("custom_tool_call") ? "input" : "arguments";
                 String finalArgs = Values.stringAt(raw, key);
-                if (finalArgs != null && !finalArgs.contentEquals(built.call.arguments())
+                if (finalArgs != null && !finalArgs.equals(built.call.arguments().toString())
                         && !built.call.arguments().toString().isEmpty()) {
                     diag.warn("stream-mismatch:item" + i, "stream-mismatch", "the deltas of call " + i + " built arguments '"
                             + preview(built.call.arguments()) + "' but the final response says '" + preview(finalArgs) + "'");

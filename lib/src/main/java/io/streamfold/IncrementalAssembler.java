@@ -1,0 +1,98 @@
+package io.streamfold;
+
+import io.streamfold.internal.parsing.IncrementalReader;
+import java.nio.ByteBuffer;
+
+/**
+ * Folds a stream as its bytes arrive, for recorders and live clients: feed what comes off the
+ * wire, ask for a {@link #snapshot()} at any time, and {@link #finish()} at the end.
+ *
+ * <pre>{@code
+ * IncrementalAssembler assembler = ChunkAssembler.incremental();
+ * try (InputStream body = response.body()) {
+ *     byte[] buffer = new byte[8192];
+ *     for (int n; (n = body.read(buffer)) > 0; ) {
+ *         recorder.write(buffer, 0, n);      // keep the bytes
+ *         assembler.feed(buffer, 0, n);      // and fold them
+ *     }
+ * }
+ * Completion completion = assembler.finish();
+ * }</pre>
+ *
+ * <p><b>Any input, split anywhere.</b> Raw SSE of every SSE format (OpenAI chat and completions,
+ * Responses, Anthropic, Gemini Interactions, Gemini {@code alt=sse}), JSON Lines, a bare JSON
+ * array streamed (Gemini's REST stream), or a whole llama-stack recording, told apart from the
+ * first bytes. Bytes may be split inside a UTF-8 sequence, a JSON escape, an SSE line or a
+ * {@code \r\n}: Jackson's non-blocking parser frames the chunks, and the result is exactly what
+ * {@link ChunkAssembler#assemble(byte[])} gives for the same bytes.
+ *
+ * <p><b>Bounded memory.</b> Only the chunk being framed is buffered; the rest is the folded output.
+ *
+ * <p><b>One stream, one thread.</b> An assembler folds one stream. It is cheap to create and not
+ * thread-safe: feed it from one thread at a time. Listener callbacks run inside {@code feed}.
+ */
+public final class IncrementalAssembler {
+
+    private final IncrementalReader reader;
+    private byte[] copyBuffer;
+
+    IncrementalAssembler(AssemblerOptions options) {
+        this.reader = new IncrementalReader(options);
+    }
+
+    /**
+     * Folds the next bytes of the stream.
+     *
+     * @throws AssemblyException in strict mode, when the bytes so far cannot be a stream
+     * @throws IllegalStateException after {@link #finish()}
+     */
+    public IncrementalAssembler feed(byte[] bytes, int offset, int length) {
+        if (offset < 0 || length < 0 || offset > bytes.length - length) {
+            throw new IndexOutOfBoundsException("size=" + bytes.length + " offset=" + offset + " length=" + length);
+        }
+        reader.feed(bytes, offset, length);
+        return this;
+    }
+
+    /** Folds all of these bytes. */
+    public IncrementalAssembler feed(byte[] bytes) {
+        return feed(bytes, 0, bytes.length);
+    }
+
+    /** Folds the buffer's remaining bytes and advances its position to its limit. */
+    public IncrementalAssembler feed(ByteBuffer buffer) {
+        if (buffer.hasArray()) {
+            int n = buffer.remaining();
+            feed(buffer.array(), buffer.arrayOffset() + buffer.position(), n);
+            buffer.position(buffer.limit());
+            return this;
+        }
+        if (copyBuffer == null) {
+            copyBuffer = new byte[8192];
+        }
+        while (buffer.hasRemaining()) {
+            int n = Math.min(copyBuffer.length, buffer.remaining());
+            buffer.get(copyBuffer, 0, n);
+            reader.feed(copyBuffer, 0, n);
+        }
+        return this;
+    }
+
+    /**
+     * Returns what has been folded so far: text and tool-call arguments as far as complete chunks
+     * carried them. The stream is not ended; no truncation is reported.
+     */
+    public Completion snapshot() {
+        return reader.snapshot();
+    }
+
+    /**
+     * Ends the stream and returns the final completion. A stream that ends inside a chunk is an
+     * {@link AssemblyException} naming where (in lenient mode: a problem, and what was folded).
+     *
+     * @throws IllegalStateException when called twice
+     */
+    public Completion finish() {
+        return reader.finish();
+    }
+}

@@ -1,0 +1,334 @@
+package io.streamfold;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Broken, hostile and odd input: located errors, lenient prefixes, warnings, never anything else. */
+class BadInputTest {
+
+    private static final AssemblerOptions LENIENT = AssemblerOptions.defaults().withLenient(true);
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static AssemblyException failure(byte[] input) {
+        return catchThrowableOfType(AssemblyException.class, () -> ChunkAssembler.assemble(input));
+    }
+
+    /** Assembles in both paths; either gives a completion or an AssemblyException, nothing else. */
+    private static void survives(byte[] input, AssemblerOptions options) {
+        try {
+            ChunkAssembler.assemble(input, options);
+        } catch (AssemblyException expected) {
+            assertThat(expected.getMessage()).isNotBlank();
+        }
+        try {
+            IncrementalAssembler assembler = ChunkAssembler.incremental(options);
+            assembler.feed(input);
+            assembler.finish();
+        } catch (AssemblyException expected) {
+            assertThat(expected.getMessage()).isNotBlank();
+        }
+    }
+
+    /* ---------------------------------------------------------------------------------------
+     * Not a stream at all
+     * ------------------------------------------------------------------------------------- */
+
+    @Test
+    void emptyAndBlankInputsAreMalformed() {
+        for (String input : List.of("", "  \n\t\r\n ")) {
+            AssemblyException e = failure(utf8(input));
+            assertThat(e.kind()).isEqualTo(Problem.Kind.MALFORMED);
+            assertThat(e.getOriginalMessage()).contains("empty input");
+        }
+    }
+
+    @Test
+    void jsonThatIsNoRecordingIsNotAStream() {
+        for (String input : List.of("null", "42", "\"text\"", "true", "{}", "{\"name\": \"config\"}")) {
+            AssemblyException e = failure(utf8(input));
+            assertThat(e.kind()).as(input).isEqualTo(Problem.Kind.NOT_A_STREAM);
+            assertThat(e.getMessage()).as(input).startsWith("Not a stream:");
+        }
+    }
+
+    @Test
+    void aNonStreamingRecordingIsNotAStream() {
+        AssemblyException e = failure(utf8("{\"response\": {\"body\": [{\"__type__\": \"openai.types.model.Model\", "
+                + "\"__data__\": {\"id\": \"m\"}}], \"is_streaming\": false}}"));
+
+        assertThat(e.kind()).isEqualTo(Problem.Kind.NOT_A_STREAM);
+        assertThat(e.getMessage()).contains("is_streaming: false");
+    }
+
+    @Test
+    void anHtmlErrorPageSaysSo() {
+        AssemblyException e = failure(utf8("<!DOCTYPE html><html><body>502 Bad Gateway</body></html>"));
+
+        assertThat(e.kind()).isEqualTo(Problem.Kind.MALFORMED);
+        assertThat(e.getMessage()).contains("HTML");
+    }
+
+    @Test
+    void binaryGarbageIsMalformedAndLocated() {
+        byte[] garbage = new byte[256];
+        new Random(5).nextBytes(garbage);
+        garbage[0] = 0x07;
+
+        AssemblyException e = failure(garbage);
+
+        assertThat(e.kind()).isEqualTo(Problem.Kind.MALFORMED);
+        assertThat(e.line()).isEqualTo(1);
+        assertThat(e.column()).isPositive();
+    }
+
+    /* ---------------------------------------------------------------------------------------
+     * Malformed: located
+     * ------------------------------------------------------------------------------------- */
+
+    @Test
+    void invalidUtf8IsLocated() {
+        byte[] input = utf8("{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"ok X\"}}]}\n");
+        input[input.length - 7] = (byte) 0xC3; // a lead byte followed by ASCII: not UTF-8
+        AssemblyException e = failure(input);
+
+        assertThat(e.kind()).isEqualTo(Problem.Kind.MALFORMED);
+        assertThat(e.getOriginalMessage()).containsIgnoringCase("UTF-8");
+        assertThat(e.chunk()).isEqualTo(1);
+        assertThat(e.line()).isEqualTo(1);
+    }
+
+    @Test
+    void aByteOrderMarkIsFine() {
+        String jsonl = "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"hi\"},\"finish_reason\":\"stop\"}]}\n";
+        String sse = "data: " + jsonl.strip() + "\n\n";
+        for (String input : List.of(jsonl, sse)) {
+            byte[] bom = utf8("\uFEFF" + input);
+            assertThat(ChunkAssembler.assemble(bom).message().content()).isEqualTo("hi");
+            assertThat(ChunkAssembler.incremental().feed(bom).finish().message().content()).isEqualTo("hi");
+        }
+    }
+
+    @Test
+    void deepNestingHitsTheLimitWithItsName() {
+        String deep = "{\"choices\":[],\"vendor_field\":" + "[".repeat(200_000) + "]".repeat(200_000) + "}";
+
+        AssemblyException e = failure(utf8(deep));
+
+        assertThat(e.kind()).isEqualTo(Problem.Kind.LIMIT);
+        assertThat(e.getMessage()).contains("exceeds the maximum allowed (1000, from `AssemblerOptions.maxNestingDepth()`)");
+        AssemblyException incremental = catchThrowableOfType(AssemblyException.class,
+                () -> ChunkAssembler.incremental().feed(utf8(deep)).finish());
+        assertThat(incremental.kind()).isEqualTo(Problem.Kind.LIMIT);
+    }
+
+    @Test
+    void aStringLongerThanTheLimitIsReported() {
+        String input = "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + "x".repeat(200_000) + "\"}}]}";
+
+        AssemblyException e = catchThrowableOfType(AssemblyException.class,
+                () -> ChunkAssembler.assemble(utf8(input), AssemblerOptions.defaults().withMaxStringLength(1000)));
+
+        assertThat(e.kind()).isEqualTo(Problem.Kind.LIMIT);
+        assertThat(e.getMessage()).contains("`AssemblerOptions.maxStringLength()`");
+        assertThatThrownBy(() -> AssemblerOptions.defaults().withMaxNestingDepth(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("maxNestingDepth < 1: 0");
+    }
+
+    @Test
+    void anUnterminatedStringIsMalformedAtTheEnd() {
+        AssemblyException e = failure(utf8("{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"never closed"));
+
+        assertThat(e.kind()).isEqualTo(Problem.Kind.MALFORMED);
+        assertThat(e.getOriginalMessage()).contains("end-of-input");
+        assertThat(e.chunk()).isEqualTo(1);
+    }
+
+    @Test
+    void brokenJsonInAnSseDataLineNamesTheLine() {
+        String sse = "event: x\ndata: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}]}\n\n"
+                + ": keep-alive\n\ndata: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"b\"}}]]}\n\n";
+
+        AssemblyException e = failure(utf8(sse));
+
+        assertThat(e.kind()).isEqualTo(Problem.Kind.MALFORMED);
+        assertThat(e.chunk()).isEqualTo(2);
+        assertThat(e.line()).isEqualTo(6);
+        assertThat(e.column()).as("the second ]").isEqualTo(55);
+        Completion lenient = ChunkAssembler.assemble(utf8(sse), LENIENT);
+        assertThat(lenient.message().content()).isEqualTo("ab");
+        assertThat(lenient.problems()).singleElement().extracting(Problem::line).isEqualTo(6L);
+    }
+
+    @Test
+    void aBadJsonLinesLineNamesItsLine() {
+        String jsonl = "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}]}\n"
+                + "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"b\"}}]}\n"
+                + "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"c\"}} oops\n";
+
+        AssemblyException e = failure(utf8(jsonl));
+
+        assertThat(e.chunk()).isEqualTo(3);
+        assertThat(e.line()).isEqualTo(3);
+        assertThat(ChunkAssembler.assemble(utf8(jsonl), LENIENT).message().content()).isEqualTo("abc");
+    }
+
+    /* ---------------------------------------------------------------------------------------
+     * Well-formed, wrong shape: located with a JSON path
+     * ------------------------------------------------------------------------------------- */
+
+    @Test
+    void wrongTypesNameTheFieldAndItsPath() {
+        AssemblyException content = failure(utf8(
+                "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}]}\n{\"choices\":[{\"delta\":{\"content\":12}}]}"));
+        assertThat(content.kind()).isEqualTo(Problem.Kind.UNEXPECTED);
+        assertThat(content.getOriginalMessage()).isEqualTo("Expected a string for content but found a number (12)");
+        assertThat(content.chunk()).isEqualTo(2);
+        assertThat(content.line()).isEqualTo(2);
+        assertThat(content.path()).isEqualTo("$.choices[0].delta.content");
+
+        AssemblyException choices = failure(utf8("{\"choices\": {\"index\": 0}}"));
+        assertThat(choices.getOriginalMessage()).isEqualTo("Expected an array for choices but found an object");
+        assertThat(choices.path()).isEqualTo("$.choices");
+
+        AssemblyException index = failure(utf8("{\"choices\":[{\"delta\":{\"tool_calls\":[{\"index\":\"zero\"}]}}]}"));
+        assertThat(index.getOriginalMessage()).isEqualTo("Expected an integer for index but found a string (\"zero\")");
+        assertThat(index.path()).isEqualTo("$.choices[0].delta.tool_calls[0].index");
+    }
+
+    @Test
+    void aTypedChunkWithoutDataOrABodyThatIsNoListIsAnError() {
+        AssemblyException noData = failure(utf8("{\"response\": {\"body\": [{\"__type__\": \"x.ChatCompletionChunk\"}], \"is_streaming\": true}}"));
+        assertThat(noData.getOriginalMessage()).contains("__data__");
+        assertThat(noData.chunk()).isEqualTo(1);
+
+        AssemblyException body = failure(utf8("{\"response\": {\"body\": 7, \"is_streaming\": true}}"));
+        assertThat(body.getOriginalMessage()).isEqualTo("Expected a list of chunks for response.body but found a number (7)");
+    }
+
+    @Test
+    void lenientModeSkipsAChunkOfTheWrongShapeAndListsIt() {
+        byte[] input = utf8("{\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"a\"}}]}\n"
+                + "{\"choices\":[{\"index\":0,\"delta\":{\"content\":true}}]}\n"
+                + "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"c\"},\"finish_reason\":\"stop\"}]}\n");
+
+        Completion c = ChunkAssembler.assemble(input, LENIENT);
+
+        assertThat(c.message().content()).isEqualTo("ac");
+        assertThat(c.finishReason()).isEqualTo("stop");
+        assertThat(c.incomplete()).isTrue();
+        assertThat(c.problems()).singleElement().satisfies(p -> {
+            assertThat(p.chunk()).isEqualTo(2);
+            assertThat(p.path()).isEqualTo("$.choices[0].delta.content");
+        });
+        assertThat(ChunkAssembler.incremental(LENIENT).feed(input).finish()).isEqualTo(c);
+    }
+
+    /* ---------------------------------------------------------------------------------------
+     * Warnings: what was noticed and repaired
+     * ------------------------------------------------------------------------------------- */
+
+    @Test
+    void oddStreamsAreFoldedWithWarnings() {
+        Completion c = ChunkAssembler.assemble(utf8(String.join("\n",
+                "{\"id\":\"a\",\"model\":\"m1\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"tool_calls\":[{\"index\":0,\"id\":\"c\",\"function\":{\"name\":\"f\",\"arguments\":\"{\\\"x\\\": \"}}]}}]}",
+                "{\"id\":\"b\",\"model\":\"m2\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"tool_calls\"}]}",
+                "{\"id\":\"b\",\"model\":\"m2\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"late\"}}]}")));
+
+        assertThat(c.id()).isEqualTo("a");
+        assertThat(c.model()).isEqualTo("m1");
+        assertThat(c.message().content()).isEqualTo("late");
+        assertThat(c.warnings()).extracting(Warning::code)
+                .containsExactly("id-changed", "model-changed", "chunk-after-finish", "invalid-arguments");
+        assertThat(c.warnings()).extracting(Warning::chunk).containsExactly(2, 2, 3, 3);
+        assertThat(c.warnings().get(3).message()).contains("{\"x\": ");
+    }
+
+    /* ---------------------------------------------------------------------------------------
+     * Every cut, every flip
+     * ------------------------------------------------------------------------------------- */
+
+    @Test
+    void aSeedCutAtEveryByteOffsetFailsLocatedAndLenientlyGivesAPrefix() throws IOException {
+        byte[] seed = Files.readAllBytes(TestRecordings.path("seeds/000_4f3d0a612d65cd5e.json"));
+        Completion full = ChunkAssembler.assemble(seed);
+        for (int cut = 0; cut < seed.length; cut++) {
+            byte[] prefix = java.util.Arrays.copyOf(seed, cut);
+            AssemblyException e = failure(prefix);
+            assertThat(e).as("cut at %d", cut).isNotNull();
+            assertThat(e.kind()).as("cut at %d", cut).isIn(Problem.Kind.MALFORMED, Problem.Kind.NOT_A_STREAM);
+            if (e.kind() == Problem.Kind.MALFORMED && cut > 0) {
+                assertThat(e.line()).as("cut at %d", cut).isPositive();
+            }
+            Completion lenient = ChunkAssembler.assemble(prefix, LENIENT);
+            assertPrefix(lenient, full, cut);
+        }
+    }
+
+    @Test
+    void anSseStreamCutAtEveryByteOffsetIsAPrefixIncrementallyToo() {
+        byte[] sse = SseForms.of(TestRecordings.path("seeds/001_b46980ad0094c70c.json"));
+        Completion full = ChunkAssembler.assemble(sse);
+        for (int cut = 0; cut < sse.length; cut++) {
+            byte[] prefix = java.util.Arrays.copyOf(sse, cut);
+            Completion lenient;
+            try {
+                lenient = ChunkAssembler.incremental(LENIENT).feed(prefix).finish();
+            } catch (AssemblyException e) {
+                assertThat(e.kind()).as("cut at %d", cut).isIn(Problem.Kind.NOT_A_STREAM, Problem.Kind.MALFORMED);
+                continue;
+            }
+            assertPrefix(lenient, full, cut);
+            Completion blocking = ChunkAssembler.assemble(prefix, LENIENT);
+            assertThat(lenient.choices()).as("cut at %d", cut).isEqualTo(blocking.choices());
+            assertThat(lenient.problems()).extracting(Problem::line, Problem::column).as("cut at %d", cut)
+                    .isEqualTo(blocking.problems().stream().map(p -> org.assertj.core.groups.Tuple.tuple(p.line(), p.column())).toList());
+        }
+    }
+
+    private static void assertPrefix(Completion part, Completion full, int cut) {
+        for (Choice choice : part.choices()) {
+            Message m = choice.message();
+            Message whole = full.choice(choice.index()).message();
+            if (m.content() != null) {
+                assertThat(whole.content()).as("cut at %d", cut).startsWith(m.content());
+            }
+            assertThat(m.toolCalls().size()).isLessThanOrEqualTo(whole.toolCalls().size());
+            for (ToolCall call : m.toolCalls()) {
+                ToolCall wholeCall = whole.toolCalls().get(call.index());
+                assertThat(wholeCall.arguments()).as("cut at %d", cut).startsWith(call.arguments());
+                if (call.name() != null) {
+                    assertThat(call.name()).isEqualTo(wholeCall.name());
+                }
+            }
+        }
+        assertThat(part.choices().size()).isLessThanOrEqualTo(full.choices().size());
+    }
+
+    @Test
+    void randomByteFlipsGiveACompletionOrALocatedError() throws IOException {
+        Random random = new Random(20261122);
+        for (String name : List.of("seeds/000_4f3d0a612d65cd5e.json", "real/anthropic-messages-sse--f22657bfd86d.json",
+                "real/gemini-text--86173aaf2711.json")) {
+            byte[] original = Files.readAllBytes(TestRecordings.path(name));
+            for (int round = 0; round < 300; round++) {
+                byte[] flipped = original.clone();
+                for (int k = 1 + random.nextInt(4); k > 0; k--) {
+                    flipped[random.nextInt(flipped.length)] ^= (byte) (1 << random.nextInt(8));
+                }
+                survives(flipped, AssemblerOptions.defaults());
+                survives(flipped, LENIENT);
+            }
+        }
+    }
+}

@@ -1,0 +1,249 @@
+package io.streamfold;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Properties of incremental assembly over every bundled recording: any split of the same bytes
+ * gives what {@code assemble} gives; snapshots only grow; listener events rebuild the result.
+ */
+class IncrementalAssemblerTest {
+
+    static Stream<Path> recordings() {
+        return TestRecordings.all(".").stream();
+    }
+
+    private static Completion feedInPieces(byte[] bytes, int[] cuts, AssemblerOptions options) {
+        IncrementalAssembler assembler = ChunkAssembler.incremental(options);
+        int from = 0;
+        for (int cut : cuts) {
+            assembler.feed(bytes, from, cut - from);
+            from = cut;
+        }
+        assembler.feed(bytes, from, bytes.length - from);
+        return assembler.finish();
+    }
+
+    private static int[] randomCuts(int length, Random random, int count) {
+        return random.ints(count, 0, length + 1).sorted().toArray();
+    }
+
+    private static int[] everyByte(int length) {
+        int[] cuts = new int[length];
+        for (int i = 0; i < length; i++) {
+            cuts[i] = i;
+        }
+        return cuts;
+    }
+
+    @ParameterizedTest
+    @MethodSource("recordings")
+    void theSseFormInAnySplitAssemblesAsAWhole(Path recording) {
+        byte[] sse = SseForms.of(recording);
+        Completion whole = ChunkAssembler.assemble(sse);
+
+        assertThat(feedInPieces(sse, new int[0], AssemblerOptions.defaults())).isEqualTo(whole);
+        assertThat(feedInPieces(sse, everyByte(sse.length), AssemblerOptions.defaults())).isEqualTo(whole);
+        Random random = new Random(recording.getFileName().toString().hashCode());
+        for (int round = 0; round < 20; round++) {
+            int[] cuts = randomCuts(sse.length, random, 1 + random.nextInt(40));
+            assertThat(feedInPieces(sse, cuts, AssemblerOptions.defaults())).as("cuts %s", java.util.Arrays.toString(cuts))
+                    .isEqualTo(whole);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("recordings")
+    void theSseFormFoldsLikeTheRecordingItself(Path recording) {
+        Completion fromRecording = ChunkAssembler.assemble(recording);
+        Completion fromSse = feedInPieces(SseForms.of(recording), randomCuts(100, new Random(7), 5), AssemblerOptions.defaults());
+
+        assertThat(fromSse.format()).isEqualTo(fromRecording.format());
+        assertThat(fromSse.choices()).isEqualTo(fromRecording.choices());
+        assertThat(fromSse.usage()).isEqualTo(fromRecording.usage());
+        assertThat(fromSse.toJson()).isEqualTo(fromRecording.toJson());
+    }
+
+    @ParameterizedTest
+    @MethodSource("recordings")
+    void theRecordingFileItselfInAnySplitAssemblesAsAWhole(Path recording) throws IOException {
+        byte[] bytes = Files.readAllBytes(recording);
+        Completion whole = ChunkAssembler.assemble(recording);
+        Random random = new Random(42);
+
+        for (int round = 0; round < 10; round++) {
+            Completion pieces = feedInPieces(bytes, randomCuts(bytes.length, random, 1 + random.nextInt(60)),
+                    AssemblerOptions.defaults().withSource(recording.toString()));
+            assertThat(pieces).isEqualTo(whole);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("recordings")
+    void eachSnapshotsTextIsAPrefixOfTheNextOnes(Path recording) {
+        byte[] sse = SseForms.of(recording);
+        IncrementalAssembler assembler = ChunkAssembler.incremental();
+        Completion previous = assembler.snapshot();
+        for (int from = 0; from < sse.length; from += 37) {
+            assembler.feed(sse, from, Math.min(37, sse.length - from));
+            Completion next = assembler.snapshot();
+            assertGrows(previous, next);
+            previous = next;
+        }
+        assertGrows(previous, assembler.finish());
+    }
+
+    private static void assertGrows(Completion before, Completion after) {
+        for (Choice choice : before.choices()) {
+            Message now = after.choice(choice.index()).message();
+            Message then = choice.message();
+            assertThat(nullToEmpty(now.content())).startsWith(nullToEmpty(then.content()));
+            assertThat(nullToEmpty(now.reasoning())).startsWith(nullToEmpty(then.reasoning()));
+            assertThat(now.toolCalls().size()).isGreaterThanOrEqualTo(then.toolCalls().size());
+            for (int i = 0; i < then.toolCalls().size(); i++) {
+                ToolCall was = then.toolCalls().get(i);
+                ToolCall is = now.toolCalls().get(i);
+                if (was.id() != null) {
+                    assertThat(is.id()).as("an id once known stays").isEqualTo(was.id());
+                }
+                assertThat(is.arguments()).startsWith(was.arguments());
+            }
+        }
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    @ParameterizedTest
+    @MethodSource("recordings")
+    void listenerEventsReplayedRebuildTheCompletion(Path recording) {
+        Replay replay = new Replay();
+        byte[] sse = SseForms.of(recording);
+        Completion completion = feedInPieces(sse, randomCuts(sse.length, new Random(3), 30),
+                AssemblerOptions.defaults().withListener(replay));
+
+        assertThat(replay.finished).isSameAs(completion);
+        for (Choice choice : completion.choices()) {
+            Message m = choice.message();
+            assertThat(replay.text.getOrDefault(choice.index(), new StringBuilder()).toString())
+                    .isEqualTo(nullToEmpty(m.content()));
+            assertThat(replay.reasoning.getOrDefault(choice.index(), new StringBuilder()).toString())
+                    .isEqualTo(nullToEmpty(m.reasoning()));
+            List<String[]> calls = replay.calls.getOrDefault(choice.index(), List.of());
+            assertThat(calls).hasSize(m.toolCalls().size());
+            for (ToolCall call : m.toolCalls()) {
+                String[] replayed = calls.get(call.index());
+                assertThat(replayed[0]).as("arguments of call %s", call.index()).isEqualTo(call.arguments());
+                assertThat(replayed[1]).as("completed call %s", call.index()).isEqualTo(call.arguments());
+            }
+        }
+    }
+
+    /** Rebuilds text and calls from the events alone. */
+    static final class Replay implements AssemblyListener {
+        final Map<Integer, StringBuilder> text = new LinkedHashMap<>();
+        final Map<Integer, StringBuilder> reasoning = new LinkedHashMap<>();
+        final Map<Integer, List<String[]>> calls = new LinkedHashMap<>();
+        Completion finished;
+
+        @Override
+        public void onTextDelta(int choice, String delta) {
+            text.computeIfAbsent(choice, k -> new StringBuilder()).append(delta);
+        }
+
+        @Override
+        public void onReasoningDelta(int choice, String delta) {
+            reasoning.computeIfAbsent(choice, k -> new StringBuilder()).append(delta);
+        }
+
+        @Override
+        public void onToolCallStarted(int choice, int index, String id, String name) {
+            List<String[]> list = calls.computeIfAbsent(choice, k -> new ArrayList<>());
+            assertThat(index).isEqualTo(list.size());
+            list.add(new String[] {"", null});
+        }
+
+        @Override
+        public void onToolCallArgumentsDelta(int choice, int index, String delta) {
+            calls.get(choice).get(index)[0] += delta;
+        }
+
+        @Override
+        public void onToolCallCompleted(int choice, ToolCall call) {
+            String[] entry = calls.get(choice).get(call.index());
+            assertThat(call.arguments()).as("a completed call's arguments are those streamed so far").isEqualTo(entry[0]);
+            entry[1] = call.arguments(); // the last completion is the whole call
+        }
+
+        @Override
+        public void onFinished(Completion completion) {
+            finished = completion;
+        }
+    }
+
+    @Test
+    void aByteBufferFeedsLikeAnArray() {
+        byte[] sse = SseForms.of(TestRecordings.path("seeds/000_4f3d0a612d65cd5e.json"));
+        IncrementalAssembler heap = ChunkAssembler.incremental();
+        IncrementalAssembler direct = ChunkAssembler.incremental();
+        ByteBuffer buffer = ByteBuffer.allocateDirect(sse.length);
+        buffer.put(sse).flip();
+
+        heap.feed(ByteBuffer.wrap(sse));
+        direct.feed(buffer);
+
+        assertThat(buffer.hasRemaining()).isFalse();
+        assertThat(direct.finish()).isEqualTo(heap.finish()).isEqualTo(ChunkAssembler.assemble(sse));
+    }
+
+    @Test
+    void aStreamThatEndsMidChunkIsALocatedError() {
+        byte[] sse = "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hel".getBytes(StandardCharsets.UTF_8);
+        IncrementalAssembler assembler = ChunkAssembler.incremental();
+        assembler.feed(sse);
+
+        assertThatThrownBy(assembler::finish).isInstanceOf(AssemblyException.class)
+                .hasMessageContaining("end-of-input")
+                .satisfies(e -> assertThat(((AssemblyException) e).line()).isEqualTo(1));
+    }
+
+    @Test
+    void leniencyReturnsWhatArrivedBeforeTheCut() {
+        String sse = "data: {\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"Hello\"}}]}\n\n"
+                + "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\" wor";
+        IncrementalAssembler assembler = ChunkAssembler.incremental(AssemblerOptions.defaults().withLenient(true));
+        assembler.feed(sse.getBytes(StandardCharsets.UTF_8));
+
+        Completion c = assembler.finish();
+        assertThat(c.message().content()).isEqualTo("Hello");
+        assertThat(c.incomplete()).isTrue();
+        assertThat(c.problems()).hasSize(1);
+    }
+
+    @Test
+    void misuseIsRefused() {
+        IncrementalAssembler assembler = ChunkAssembler.incremental();
+        assertThatThrownBy(() -> assembler.feed(new byte[4], 3, 2)).isInstanceOf(IndexOutOfBoundsException.class)
+                .hasMessage("size=4 offset=3 length=2");
+        assembler.feed("data: {\"choices\":[]}\n\n".getBytes(StandardCharsets.UTF_8));
+        assembler.finish();
+        assertThatThrownBy(() -> assembler.feed(new byte[1])).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(assembler::finish).isInstanceOf(IllegalStateException.class);
+    }
+}

@@ -1,0 +1,160 @@
+package io.streamfold.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamfold.TestRecordings;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line, run in-process. */
+class MainTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private List<JsonNode> lines() throws IOException {
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : stdout().split("\n")) {
+            if (!line.isBlank()) {
+                lines.add(JSON.readTree(line));
+            }
+        }
+        return lines;
+    }
+
+    @Test
+    void jsonlOverTheBundledRecordingsGivesOneCompletionPerFile() throws IOException {
+        int status = run("--jsonl", TestRecordings.root().toString());
+
+        List<JsonNode> lines = lines();
+        assertThat(status).as(stderr()).isZero();
+        assertThat(lines).hasSize(TestRecordings.all(".").size());
+        for (JsonNode line : lines) {
+            assertThat(line.has("completion")).as(line.toString()).isTrue();
+            assertThat(line.get("path").asText()).startsWith(TestRecordings.root().toString());
+            assertThat(line.get("format").asText()).isIn("openai.chat", "openai.completion", "openai.responses",
+                    "anthropic.messages", "gemini", "gemini.interactions");
+        }
+        JsonNode seed = lines.stream()
+                .filter(l -> l.get("path").asText().endsWith("seeds/001_b46980ad0094c70c.json")).findFirst().orElseThrow();
+        assertThat(seed.at("/completion/choices/0/finish_reason").asText()).isEqualTo("tool_calls");
+        assertThat(seed.at("/completion/choices/0/message/tool_calls/1/function/arguments").asText())
+                .isEqualTo("{\"location\": \"Los Angeles, USA\"}");
+    }
+
+    @Test
+    void oneFileIsPrettyPrintedInItsNativeShape() throws IOException {
+        int status = run(TestRecordings.path("seeds/004_7496b14b20f27abf.json").toString());
+
+        assertThat(status).isZero();
+        assertThat(stdout()).contains("\n  \"object\" : \"chat.completion\"");
+        assertThat(JSON.readTree(stdout()).at("/choices/0/message/content").asText())
+                .isEqualTo("Llamas are primarily found in Peru, on the continent of South America.");
+    }
+
+    @Test
+    void severalFilesMakeATable() {
+        int status = run(TestRecordings.path("seeds").toString());
+
+        assertThat(status).isZero();
+        String[] rows = stdout().split("\n");
+        assertThat(rows[0]).startsWith("FILE").contains("FORMAT", "CHUNKS", "FINISH", "TOOL CALLS", "CONTENT");
+        assertThat(rows).hasSize(6);
+        assertThat(rows[1]).contains("000_4f3d0a612d65cd5e.json", "openai.chat", "26", "tool_calls", "2 web_search,web_search");
+        assertThat(rows[5]).contains("004_7496b14b20f27abf.json", "stop", "Llamas are primarily found");
+        assertThat(stderr()).as("no progress line when stderr is not a terminal").isEmpty();
+    }
+
+    @Test
+    void damagedAndNonStreamingFilesAreReportedAndTheRestGoesOn(@TempDir Path dir) throws IOException {
+        Files.copy(TestRecordings.path("seeds/002_f3c450e043c4a2e1.json"), dir.resolve("a-good.json"));
+        String good = Files.readString(TestRecordings.path("seeds/002_f3c450e043c4a2e1.json"));
+        Files.writeString(dir.resolve("b-cut.json"), good.substring(0, good.length() / 2));
+        Files.writeString(dir.resolve("c-nonstreaming.json"),
+                "{\"request\": {}, \"response\": {\"body\": {\"__type__\": \"x\", \"__data__\": {}}, \"is_streaming\": false}}");
+        Files.writeString(dir.resolve("d-config.json"), "{\"name\": \"not a recording\"}");
+        Files.writeString(dir.resolve("notes.txt"), "ignored: not a recording extension");
+
+        int status = run("--jsonl", dir.toString());
+
+        List<JsonNode> lines = lines();
+        assertThat(status).isEqualTo(1);
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(0).has("completion")).isTrue();
+        JsonNode error = lines.get(1).get("error");
+        assertThat(error.get("message").asText()).contains("end-of-input");
+        assertThat(error.get("line").asInt()).isPositive();
+        assertThat(error.get("column").asInt()).isPositive();
+        assertThat(error.get("chunk").asInt()).isPositive();
+        assertThat(lines.get(2).get("skipped").asText()).contains("non-streaming");
+        assertThat(lines.get(3).get("skipped").asText()).contains("not a recording");
+        assertThat(stderr()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void lenientGivesWhatWasFoldedWithTheProblems(@TempDir Path dir) throws IOException {
+        String good = Files.readString(TestRecordings.path("seeds/002_f3c450e043c4a2e1.json"));
+        Path cut = dir.resolve("cut.json");
+        Files.writeString(cut, good.substring(0, good.indexOf("\"content\": \" experts\"")));
+
+        int status = run("--jsonl", "--lenient", cut.toString());
+
+        JsonNode line = lines().get(0);
+        assertThat(status).isZero();
+        assertThat(line.get("incomplete").asBoolean()).isTrue();
+        assertThat(line.at("/completion/choices/0/message/content").asText())
+                .isEqualTo("The Llama 4 Maverick model features a mixture-of-experts (MoE) architecture with 128");
+        assertThat(line.at("/problems/0/message").asText()).isNotEmpty();
+    }
+
+    @Test
+    void badUsageExitsWithTwo() {
+        assertThat(run()).isEqualTo(2);
+        assertThat(stderr()).contains("no PATH given");
+        assertThat(run("--no-such-option", "x")).isEqualTo(2);
+        assertThat(run("--format", "klingon", "x")).isEqualTo(2);
+        assertThat(stderr()).contains("Unknown format 'klingon'", "openai.chat");
+    }
+
+    @Test
+    void helpExplainsTheOutputsAndExitStatus() {
+        assertThat(run("--help")).isZero();
+        assertThat(stdout()).contains("--jsonl", "--format", "--lenient", "skipped", "Exit status");
+    }
+
+    @Test
+    void aFailedSingleFileSaysWhereWithoutAStackTrace(@TempDir Path dir) throws IOException {
+        Path broken = dir.resolve("broken.json");
+        Files.writeString(broken, "{\"response\": {\"body\": [{\"__data__\": {\"choices\": 42}}], \"is_streaming\": true}}");
+
+        int status = run(broken.toString());
+
+        assertThat(status).isEqualTo(1);
+        assertThat(stderr()).contains("broken.json", "chunk 1", "line 1:", "$.choices", "Expected an array for choices but found a number (42)")
+                .doesNotContain("\tat ");
+    }
+}
