@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.streamfold.AssemblerOptions;
+import io.streamfold.AssemblyListener;
 import io.streamfold.ChunkAssembler;
 import io.streamfold.Completion;
 import io.streamfold.Format;
@@ -12,6 +14,7 @@ import io.streamfold.Part;
 import io.streamfold.ToolCall;
 import io.streamfold.Warning;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
@@ -151,6 +154,37 @@ class ResponsesSyntheticTest {
             + " deltas' refusal with the final part's 'text' (absent) instead of its 'refusal'")
     void refusalThatMatchesIsNotAMismatch() {
         assertThat(ChunkAssembler.assemble(REFUSAL).warnings()).isEmpty();
+    }
+
+    /** AssemblyListener: replaying the events rebuilds the completion, so each call starts once. */
+    @Test
+    @Disabled("BUG: at response.completed the Responses folder rebuilds the parts from the final output and calls"
+            + " onToolCallStarted(0, 0, call_Qm7rX2vB9nK4pL1sT8wY3zH6, get_weather) a second time, though the deltas"
+            + " matched; a replay then sees two calls for one")
+    void listenerSeesTheCallStartedOnce() {
+        List<String> events = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        StringBuilder arguments = new StringBuilder();
+        AssemblyListener listener = new AssemblyListener() {
+            @Override
+            public void onTextDelta(int choice, String delta) {
+                text.append(delta);
+            }
+
+            @Override
+            public void onToolCallStarted(int choice, int index, String id, String name) {
+                events.add("started " + index + " " + id + " " + name);
+            }
+
+            @Override
+            public void onToolCallArgumentsDelta(int choice, int index, String delta) {
+                arguments.append(delta);
+            }
+        };
+        Completion c = ChunkAssembler.assemble(FULL, AssemblerOptions.defaults().withListener(listener));
+        assertThat(events).containsExactly("started 0 call_Qm7rX2vB9nK4pL1sT8wY3zH6 get_weather");
+        assertThat(text.toString()).isEqualTo(c.message().content());
+        assertThat(arguments.toString()).isEqualTo(c.message().toolCalls().get(0).arguments());
     }
 
     @Test
