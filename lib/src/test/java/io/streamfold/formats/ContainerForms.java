@@ -50,7 +50,11 @@ public final class ContainerForms {
         /** Raw SSE text with {@code :} comment lines, {@code event:} lines, CRLF line ends and {@code data: [DONE]}. */
         SSE_CRLF_COMMENTS_DONE,
         /** Raw SSE text with no space after the colons ({@code data:{...}}), which SSE allows. */
-        SSE_NO_SPACE
+        SSE_NO_SPACE,
+        /** Raw SSE text with CR-only line ends and {@code id:} / {@code retry:} lines, which SSE allows. */
+        SSE_CR_IDS,
+        /** Raw SSE text with each chunk's JSON indented over several {@code data:} lines (joined with newlines). */
+        SSE_MULTILINE_DATA
     }
 
     /** The SSE event name a chunk travels under: Anthropic and Responses {@code type}, Interactions {@code event_type}; else null. */
@@ -114,6 +118,8 @@ public final class ContainerForms {
             case SSE -> sse(chunks, "\n", false, false, " ");
             case SSE_CRLF_COMMENTS_DONE -> sse(chunks, "\r\n", true, true, " ");
             case SSE_NO_SPACE -> sse(chunks, "\n", false, true, "");
+            case SSE_CR_IDS -> sseWithIds(chunks);
+            case SSE_MULTILINE_DATA -> sseMultiline(chunks);
         };
     }
 
@@ -203,6 +209,40 @@ public final class ContainerForms {
         }
         if (done) {
             sb.append("data:").append(space).append("[DONE]").append(nl).append(nl);
+        }
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] sseWithIds(List<JsonNode> chunks) {
+        StringBuilder sb = new StringBuilder("retry: 3000\r\r");
+        for (int i = 0; i < chunks.size(); i++) {
+            String event = eventName(chunks.get(i));
+            sb.append("id: ").append(i + 1).append('\r');
+            if (event != null) {
+                sb.append("event: ").append(event).append('\r');
+            }
+            sb.append("data: ").append(compact(chunks.get(i))).append("\r\r");
+        }
+        return sb.append("data: [DONE]\r\r").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] sseMultiline(List<JsonNode> chunks) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonNode chunk : chunks) {
+            String event = eventName(chunk);
+            if (event != null) {
+                sb.append("event: ").append(event).append('\n');
+            }
+            String pretty;
+            try {
+                pretty = MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(chunk);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            for (String line : pretty.split("\n")) {
+                sb.append("data: ").append(line).append('\n');
+            }
+            sb.append('\n');
         }
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
