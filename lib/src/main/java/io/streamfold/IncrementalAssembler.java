@@ -81,6 +81,11 @@ public final class IncrementalAssembler {
     /**
      * Returns what has been folded so far: text and tool-call arguments as far as complete chunks
      * carried them. The stream is not ended; no truncation is reported.
+     *
+     * <p>Text only grows from one snapshot to the next, and so do arguments, with two exceptions:
+     * Gemini arguments streamed as {@code partialArgs} are an object rebuilt at each piece, and a
+     * Responses stream whose final response disagrees with its deltas (a {@code stream-mismatch}
+     * warning) is replaced by that response, which is authoritative.
      */
     public Completion snapshot() {
         return reader.snapshot();

@@ -2,6 +2,7 @@ package io.streamfold;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -98,17 +99,21 @@ class IncrementalAssemblerTest {
     void eachSnapshotsTextIsAPrefixOfTheNextOnes(Path recording) {
         byte[] sse = SseForms.of(recording);
         IncrementalAssembler assembler = ChunkAssembler.incremental();
+        Completion whole = ChunkAssembler.assemble(sse);
+        // The documented exceptions: a final response that replaces its deltas, rebuilt Gemini arguments.
+        assumeFalse(whole.hasWarning("stream-mismatch"), "the final response replaced what the deltas built");
+        boolean rebuiltArguments = whole.format().equals("gemini");
         Completion previous = assembler.snapshot();
         for (int from = 0; from < sse.length; from += 37) {
             assembler.feed(sse, from, Math.min(37, sse.length - from));
             Completion next = assembler.snapshot();
-            assertGrows(previous, next);
+            assertGrows(previous, next, rebuiltArguments);
             previous = next;
         }
-        assertGrows(previous, assembler.finish());
+        assertGrows(previous, assembler.finish(), rebuiltArguments);
     }
 
-    private static void assertGrows(Completion before, Completion after) {
+    private static void assertGrows(Completion before, Completion after, boolean rebuiltArguments) {
         for (Choice choice : before.choices()) {
             Message now = after.choice(choice.index()).message();
             Message then = choice.message();
@@ -121,7 +126,9 @@ class IncrementalAssemblerTest {
                 if (was.id() != null) {
                     assertThat(is.id()).as("an id once known stays").isEqualTo(was.id());
                 }
-                assertThat(is.arguments()).startsWith(was.arguments());
+                if (!rebuiltArguments) {
+                    assertThat(is.arguments()).startsWith(was.arguments());
+                }
             }
         }
     }
@@ -139,6 +146,7 @@ class IncrementalAssemblerTest {
                 AssemblerOptions.defaults().withListener(replay));
 
         assertThat(replay.finished).isSameAs(completion);
+        assumeFalse(completion.hasWarning("stream-mismatch"), "events told the deltas; the final response replaced them");
         for (Choice choice : completion.choices()) {
             Message m = choice.message();
             assertThat(replay.text.getOrDefault(choice.index(), new StringBuilder()).toString())

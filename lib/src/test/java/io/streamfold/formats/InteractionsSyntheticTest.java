@@ -11,7 +11,6 @@ import io.streamfold.Part;
 import io.streamfold.ToolCall;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** {@code gemini.interactions}: the content.* (legacy) and step.* (current) dialects. */
@@ -79,7 +78,6 @@ class InteractionsSyntheticTest {
     }
 
     @Test
-    @Disabled("BUG: Completion.serviceTier() is null although interaction.complete carries service_tier \"standard\"")
     void serviceTierComesFromTheInteraction() {
         assertThat(content().serviceTier()).isEqualTo("standard");
     }

@@ -11,7 +11,6 @@ import io.streamfold.Part;
 import io.streamfold.ToolCall;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -170,8 +169,6 @@ class RealRecordingsTest {
 
     /** Part's contract: for chat the parts are reasoning, then content, then refusal, then tool calls. */
     @Test
-    @Disabled("BUG: chat parts follow arrival order (Text \"\" from the role chunk first), not Part's documented"
-            + " order reasoning, content, refusal, tool calls: got [Text, Reasoning]")
     void chatPartsListReasoningBeforeContent() {
         // the first chunk sends content "" (with the role), the reasoning arrives after it
         Message m = real("chat-reasoning-field--4687f5207dee.json").message();

@@ -16,7 +16,6 @@ import io.streamfold.Warning;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** {@code openai.responses}: the synthetic Responses event streams. */
@@ -69,8 +68,6 @@ class ResponsesSyntheticTest {
     }
 
     @Test
-    @Disabled("BUG: Completion.serviceTier() is null for Responses although the response carries service_tier"
-            + " (\"default\" in response.completed); it only lands in extra()")
     void serviceTierComesFromTheResponse() {
         // response.created says "auto", response.completed says "default"
         assertThat(ChunkAssembler.assemble(FULL).serviceTier()).isEqualTo("default");
@@ -150,17 +147,12 @@ class ResponsesSyntheticTest {
     }
 
     @Test
-    @Disabled("BUG: a refusal that matches response.completed is reported as stream-mismatch: the check compares the"
-            + " deltas' refusal with the final part's 'text' (absent) instead of its 'refusal'")
     void refusalThatMatchesIsNotAMismatch() {
         assertThat(ChunkAssembler.assemble(REFUSAL).warnings()).isEmpty();
     }
 
     /** AssemblyListener: replaying the events rebuilds the completion, so each call starts once. */
     @Test
-    @Disabled("BUG: at response.completed the Responses folder rebuilds the parts from the final output and calls"
-            + " onToolCallStarted(0, 0, call_Qm7rX2vB9nK4pL1sT8wY3zH6, get_weather) a second time, though the deltas"
-            + " matched; a replay then sees two calls for one")
     void listenerSeesTheCallStartedOnce() {
         List<String> events = new ArrayList<>();
         StringBuilder text = new StringBuilder();

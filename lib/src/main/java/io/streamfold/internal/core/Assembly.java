@@ -72,9 +72,10 @@ public final class Assembly {
     public void format(Format detected) {
         if (format == null) {
             format = detected;
-        } else if (format != detected && !formatForced && !compatible(format, detected)) {
-            throw diagnostics.unexpected("Expected a " + format.wireName() + " chunk but found a "
-                    + detected.wireName() + " chunk: one recording holds one stream");
+        } else if (format != detected && !compatible(format, detected)) {
+            throw diagnostics.unexpected("Expected a " + format.wireName() + " chunk but found a " + detected.wireName()
+                    + (formatForced ? " chunk: the format was given, and the stream is not in it"
+                            : " chunk: one recording holds one stream"));
         }
     }
 
@@ -132,6 +133,12 @@ public final class Assembly {
         if (value != null) {
             id = value;
             idChars = value.toCharArray();
+        }
+    }
+
+    public void overrideServiceTier(String value) {
+        if (value != null) {
+            serviceTier = value;
         }
     }
 

@@ -22,7 +22,7 @@ public final class ChoiceState {
 
     private final int index;
     private final Assembly assembly;
-    private final AssemblyListener listener;
+    private AssemblyListener listener;
 
     private String role;
     private String finishReason;
@@ -110,16 +110,18 @@ public final class ChoiceState {
      * Chat text: one content, one refusal, one reasoning per choice
      * ------------------------------------------------------------------------------------- */
 
+    // A chat message has no order of its own: its parts are reasoning, content, refusal, then calls.
+
     public void appendContent(CharBuf text) {
         if (content == null) {
-            content = addPart(PartState.Kind.TEXT, "text");
+            content = addChatPart(PartState.Kind.TEXT, "text", reasoning == null ? 0 : 1);
         }
         appendText(content, text);
     }
 
     public void appendRefusal(CharBuf text) {
         if (refusal == null) {
-            refusal = addPart(PartState.Kind.REFUSAL, "refusal");
+            refusal = addChatPart(PartState.Kind.REFUSAL, "refusal", (reasoning == null ? 0 : 1) + (content == null ? 0 : 1));
         }
         appendText(refusal, text);
     }
@@ -127,9 +129,15 @@ public final class ChoiceState {
     /** Appends reasoning text; {@code field} is the name the stream used ({@code reasoning_content}, {@code reasoning}). */
     public void appendReasoning(String field, CharBuf text) {
         if (reasoning == null) {
-            reasoning = addPart(PartState.Kind.REASONING, field);
+            reasoning = addChatPart(PartState.Kind.REASONING, field, 0);
         }
         appendText(reasoning, text);
+    }
+
+    private PartState addChatPart(PartState.Kind kind, String type, int position) {
+        PartState part = new PartState(kind, type);
+        parts.add(Math.min(position, parts.size()), part);
+        return part;
     }
 
     /* ---------------------------------------------------------------------------------------
@@ -149,6 +157,17 @@ public final class ChoiceState {
 
     public List<PartState> parts() {
         return parts;
+    }
+
+    /** Runs a step without telling the listener (a rebuild of what it was already told). */
+    public void muted(Runnable step) {
+        AssemblyListener saved = listener;
+        listener = null;
+        try {
+            step.run();
+        } finally {
+            listener = saved;
+        }
     }
 
     /** Removes every part and call: an authoritative final response replaces what the deltas built. */

@@ -99,9 +99,7 @@ public final class ChunkReader {
             // OpenAI chunks
             case "choices":
                 c.sawChoices = true;
-                if (assembly.format() == null) {
-                    assembly.format(Format.OPENAI_CHAT);
-                }
+                assembly.format(Format.OPENAI_CHAT);
                 openAi().readChoices(p);
                 break;
             case "id":

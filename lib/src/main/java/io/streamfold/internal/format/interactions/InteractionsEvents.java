@@ -80,6 +80,7 @@ public final class InteractionsEvents {
         assembly.id(Values.stringAt(interaction, "id"));
         assembly.model(Values.stringAt(interaction, "model"));
         choice.role(Values.stringAt(interaction, "role"));
+        assembly.serviceTier(Values.stringAt(interaction, "service_tier"));
         for (Map.Entry<String, Object> f : interaction.entrySet()) {
             if (!INTERACTION_FIELDS_MODELLED.contains(f.getKey())) {
                 assembly.extra().put(f.getKey(), f.getValue());

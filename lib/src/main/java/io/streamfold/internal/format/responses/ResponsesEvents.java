@@ -128,6 +128,11 @@ public final class ResponsesEvents {
         if (response.get("created_at") instanceof Number n) {
             assembly.created(n.longValue());
         }
+        if (overriding) {
+            assembly.overrideServiceTier(Values.stringAt(response, "service_tier")); // the tier that served, not the one asked
+        } else {
+            assembly.serviceTier(Values.stringAt(response, "service_tier"));
+        }
         for (Map.Entry<String, Object> f : response.entrySet()) {
             if (!RESPONSE_FIELDS_MODELLED.contains(f.getKey()) && !(f.getKey().equals("output") && !overriding)) {
                 assembly.extra().put(f.getKey(), f.getValue());
@@ -374,17 +379,20 @@ public final class ResponsesEvents {
     private void completed(ChoiceState choice, Map<String, Object> response) {
         List<Object> output = Values.asList(response.get("output"));
         if (output != null && (!output.isEmpty() || items.isEmpty())) {
-            compare(output);
-            // The final response is authoritative: rebuild the parts from its output.
-            choice.clearParts();
-            items.clear();
-            itemsById.clear();
-            for (int i = 0; i < output.size(); i++) {
-                Map<String, Object> raw = Values.asMap(output.get(i));
-                if (raw != null) {
-                    Item item = startItem(choice, i, raw);
-                    item.done = raw;
-                }
+            if (compare(output)) {
+                // The final response is authoritative: rebuild the parts from its output. The listener
+                // heard the deltas; it is not told the story twice.
+                choice.muted(() -> {
+                    choice.clearParts();
+                    items.clear();
+                    itemsById.clear();
+                    for (int i = 0; i < output.size(); i++) {
+                        Map<String, Object> raw = Values.asMap(output.get(i));
+                        if (raw != null) {
+                            startItem(choice, i, raw).done = raw;
+                        }
+                    }
+                });
             }
             authoritative = true;
         }
@@ -394,7 +402,9 @@ public final class ResponsesEvents {
         assembly.terminated();
     }
 
-    private void compare(List<Object> output) {
+    /** Reports every difference between the deltas and the final output; true when there was one. */
+    private boolean compare(List<Object> output) {
+        boolean differs = items.size() != output.size();
         for (int i = 0; i < output.size(); i++) {
             Map<String, Object> raw = Values.asMap(output.get(i));
             Item built = items.get(i);
@@ -407,11 +417,13 @@ public final class ResponsesEvents {
                     diag.warn("stream-mismatch:item" + i, "stream-mismatch",
                             "the final response has an output item " + i + " (" + type + ") that no event announced");
                 }
+                differs = true;
                 continue;
             }
             if (!String.valueOf(type).equals(built.type)) {
                 diag.warn("stream-mismatch:item" + i, "stream-mismatch",
                         "output item " + i + " was a " + built.type + " in the stream but is a " + type + " in the final response");
+                differs = true;
                 continue;
             }
             String finalText = ResponsesOutput.textOf(raw);
@@ -419,6 +431,7 @@ public final class ResponsesEvents {
             if (finalText != null && builtText != null && !finalText.equals(builtText)) {
                 diag.warn("stream-mismatch:item" + i, "stream-mismatch", "the deltas of output item " + i + " built '"
                         + preview(builtText) + "' but the final response says '" + preview(finalText) + "'");
+                differs = true;
             }
             if (built.call != null) {
                 String key = type.equals("custom_tool_call") ? "input" : "arguments";
@@ -427,6 +440,7 @@ public final class ResponsesEvents {
                         && !built.call.arguments().toString().isEmpty()) {
                     diag.warn("stream-mismatch:item" + i, "stream-mismatch", "the deltas of call " + i + " built arguments '"
                             + preview(built.call.arguments()) + "' but the final response says '" + preview(finalArgs) + "'");
+                    differs = true;
                 }
             }
         }
@@ -434,6 +448,7 @@ public final class ResponsesEvents {
             diag.warn("stream-mismatch:count", "stream-mismatch", "the stream announced " + items.size()
                     + " output items but the final response has " + output.size());
         }
+        return differs;
     }
 
     /** Before each snapshot: without a final response, the output is what the deltas built. */

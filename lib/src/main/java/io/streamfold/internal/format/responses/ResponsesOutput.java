@@ -92,8 +92,12 @@ final class ResponsesOutput {
         StringBuilder sb = new StringBuilder();
         for (Object p : parts) {
             Map<String, Object> part = Values.asMap(p);
-            if (part != null && part.get("text") instanceof String text) {
-                sb.append(text);
+            if (part == null) {
+                continue;
+            }
+            Object text = "refusal".equals(part.get("type")) ? part.get("refusal") : part.get("text");
+            if (text instanceof String s) {
+                sb.append(s);
             }
         }
         return sb.toString();
