@@ -155,6 +155,25 @@ class BadInputTest {
     }
 
     @Test
+    void incrementalErrorsAreLocatedExactlyAsWholeOnes() {
+        String jsonl = "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}]}\n"
+                + "  {\"choices\":[{\"index\":0,\n   \"delta\":{\"content\":\"b\"}}]}\n"
+                + "{\"choices\":[{\"index\":0,\"delta\":{\"content\":7}}]}\n";
+        String sse = "event: x\ndata: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}]}\n\n"
+                + ": comment\r\ndata: {\"choices\":[{\"index\":0,\"delta\":{\"content\":7}}]}\r\n\r\n";
+        for (String input : List.of(jsonl, sse)) {
+            AssemblyException whole = failure(utf8(input));
+            AssemblyException pieces = catchThrowableOfType(AssemblyException.class,
+                    () -> ChunkAssembler.incremental().feed(utf8(input)).finish());
+            assertThat(pieces.problem()).isEqualTo(whole.problem());
+            assertThat(whole.line()).isEqualTo(input == sse ? 5 : 4);
+            assertThat(whole.column()).isEqualTo(input.substring(0, input.indexOf(":7") + 1).length()
+                    - input.substring(0, input.indexOf(":7")).lastIndexOf('\n'));
+            assertThat(whole.byteOffset()).isEqualTo(input.indexOf(":7") + 1);
+        }
+    }
+
+    @Test
     void brokenJsonInAnSseDataLineNamesTheLine() {
         String sse = "event: x\ndata: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}]}\n\n"
                 + ": keep-alive\n\ndata: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"b\"}}]]}\n\n";

@@ -34,6 +34,10 @@ public final class Diagnostics {
     private long baseLine = 1;
     private long baseColumn = 1;
     private long baseByte;
+    // ...and the parser's own position where that place begins (a long-lived parser reading chunk after chunk).
+    private long originLine = 1;
+    private long originColumn = 1;
+    private long originByte;
 
     public Diagnostics(String source, boolean lenient) {
         this.source = source;
@@ -54,10 +58,19 @@ public final class Diagnostics {
 
     /** Sets the parser errors are located with, and where its first character sits in the input. */
     public void useParser(JsonParser p, long line, long column, long byteOffset) {
+        useParser(p, line, column, byteOffset, 1, 1, 0);
+    }
+
+    /** As above, for a parser whose position {@code (originLine, originColumn, originByte)} is that place. */
+    public void useParser(JsonParser p, long line, long column, long byteOffset, long originLine, long originColumn,
+            long originByte) {
         this.parser = p;
         this.baseLine = line;
         this.baseColumn = column;
         this.baseByte = byteOffset;
+        this.originLine = originLine;
+        this.originColumn = originColumn;
+        this.originByte = originByte;
     }
 
     public JsonParser parser() {
@@ -182,11 +195,12 @@ public final class Diagnostics {
         long column = -1;
         long offset = -1;
         if (location != null && location.getLineNr() > 0) {
-            long innerLine = location.getLineNr();
+            long innerLine = location.getLineNr() - originLine + 1;
+            long innerColumn = innerLine == 1 ? location.getColumnNr() - originColumn + 1 : location.getColumnNr();
             line = baseLine + innerLine - 1;
-            column = innerLine == 1 ? baseColumn + location.getColumnNr() - 1 : location.getColumnNr();
+            column = innerLine == 1 ? baseColumn + innerColumn - 1 : innerColumn;
             long inner = location.getByteOffset() >= 0 ? location.getByteOffset() : location.getCharOffset();
-            offset = inner >= 0 ? baseByte + inner : -1;
+            offset = inner >= 0 ? baseByte + inner - originByte : -1;
         }
         String path = chunkRoot != null && parser != null ? pathOf(parser.getParsingContext(), chunkRoot) : null;
         return new AssemblyException(new Problem(kind, message, source, chunk, line, column, offset, path), cause);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.base.ParserBase;
 import io.streamfold.AssemblyException;
 import io.streamfold.Problem;
 import io.streamfold.internal.core.Diagnostics;
@@ -350,8 +351,13 @@ public final class Containers {
      * Reads one framed chunk object on its own parser (the incremental path): the parser stands
      * before its START_OBJECT. A chunk of the wrong shape is a problem in lenient mode.
      */
-    void readFramedChunk(JsonParser p) throws IOException {
+    void readFramedChunk(JsonParser p, long line, long column, long byteOffset) throws IOException {
         p.nextToken();
+        // The parser reads chunk after chunk: its position at this brace is the chunk's place in the input.
+        // (Jackson's token getters count column and offset one past what its JsonLocation says.)
+        ParserBase at = (ParserBase) p;
+        diag.useParser(p, line, column, byteOffset, at.getTokenLineNr(), at.getTokenColumnNr() - 1,
+                at.getTokenCharacterOffset() - 1);
         diag.beginChunk();
         readChunkLeniently(p, p.getParsingContext().getParent(), false);
     }

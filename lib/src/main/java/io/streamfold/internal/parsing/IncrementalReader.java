@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.async.ByteArrayFeeder;
+import com.fasterxml.jackson.core.base.ParserBase;
 import io.streamfold.AssemblerOptions;
 import io.streamfold.AssemblyException;
 import io.streamfold.Completion;
@@ -35,6 +36,9 @@ public final class IncrementalReader {
     private final JsonFactory factory;
     private final JsonParser parser;
     private final ByteArrayFeeder feeder;
+    /** Reads the framed chunks, one after another, from {@link #chunkFeed}: one parser for the whole stream. */
+    private JsonParser chunkParser;
+    private final ChunkFeed chunkFeed = new ChunkFeed();
 
     // Until the first bytes tell SSE from JSON
     private byte[] head = new byte[256];
@@ -52,10 +56,12 @@ public final class IncrementalReader {
     private Mode mode = Mode.START;
     private int depth;
     private long keepFrom = -1;
-    private JsonLocation keepLocation;
+    private long keepLine;
+    private long keepColumn;
     private int captureDepth = -1;
     private long captureStart;
-    private JsonLocation captureLocation;
+    private long captureLine;
+    private long captureColumn;
     private Containers.Recording recording;
     private boolean inResponse;
     private boolean inBody;
@@ -240,10 +246,8 @@ public final class IncrementalReader {
         if (captureDepth >= 0) {
             // Cut inside a chunk: read what there is as assemble would, up to its located end-of-input.
             int from = (int) (captureStart - windowStart);
-            try (JsonParser p = factory.createParser(window, from, windowLength - from)) {
-                diag.useParser(p, captureLocation.getLineNr(), captureLocation.getColumnNr(), captureStart);
-                containers.readFramedChunk(p);
-            }
+            chunkFeed.end();
+            readChunk(from, windowLength - from, captureLine, captureColumn, captureStart);
         }
         feeder.endOfInput();
         drainTokens();
@@ -311,8 +315,9 @@ public final class IncrementalReader {
         switch (mode) {
             case START:
                 if (t == JsonToken.START_OBJECT) {
-                    keepFrom = braceOffset();
-                    keepLocation = parser.currentTokenLocation();
+                    keepFrom = openingBrace();
+                    keepLine = ((ParserBase) parser).getTokenLineNr();
+                    keepColumn = ((ParserBase) parser).getTokenColumnNr() - 1; // the getter counts one past
                     mode = Mode.FIRST_KEY;
                 } else if (t == JsonToken.START_ARRAY) {
                     mode = Mode.ARRAY;
@@ -388,22 +393,32 @@ public final class IncrementalReader {
     private void captureFromKept() {
         mode = Mode.SEQUENCE;
         captureStart = keepFrom;
-        captureLocation = keepLocation;
+        captureLine = keepLine;
+        captureColumn = keepColumn;
         captureDepth = 1;
         keepFrom = -1;
     }
 
     /**
-     * Where the brace just read sits. The non-blocking parser's token offset for a START token
-     * points past it (its column is right), but its current location after a one-byte token is exact.
+     * Where the brace of the current START_OBJECT token sits. The non-blocking parser's token
+     * offset is one past it, so the bytes decide (a chunk's brace never follows another brace);
+     * the getter allocates nothing, unlike a JsonLocation per chunk.
      */
-    private long braceOffset() {
-        return parser.currentLocation().getByteOffset() - 1;
+    private long openingBrace() {
+        long offset = ((ParserBase) parser).getTokenCharacterOffset();
+        for (long at = offset - 1; at <= offset; at++) {
+            long index = at - windowStart;
+            if (index >= 0 && index < windowLength && window[(int) index] == '{') {
+                return at;
+            }
+        }
+        return parser.currentLocation().getByteOffset() - 1; // not in the window: ask the slow way
     }
 
     private void startCapture(int objectDepth) {
-        captureStart = braceOffset();
-        captureLocation = parser.currentTokenLocation();
+        captureStart = openingBrace();
+        captureLine = ((ParserBase) parser).getTokenLineNr();
+        captureColumn = ((ParserBase) parser).getTokenColumnNr() - 1; // the getter counts one past
         captureDepth = objectDepth;
     }
 
@@ -480,18 +495,21 @@ public final class IncrementalReader {
 
     /** The chunk's closing brace arrived: read the chunk from the window. */
     private void chunkComplete() throws IOException {
-        long end = parser.currentLocation().getByteOffset();
+        long end = parser.currentLocation().getByteOffset(); // exact after the brace; adjacent braces fool the token offset
         int from = (int) (captureStart - windowStart);
         int length = (int) (end - captureStart);
-        JsonLocation at = captureLocation;
         captureDepth = -1;
-        deferrable(() -> {
-            try (JsonParser p = factory.createParser(window, from, length)) {
-                diag.useParser(p, at.getLineNr(), at.getColumnNr(), captureStart);
-                containers.readFramedChunk(p);
-            }
-        });
+        readChunk(from, length, captureLine, captureColumn, captureStart);
         diag.useParser(parser, 1, 1, 0);
+    }
+
+    /** Reads a framed chunk with the long-lived chunk parser, locating its errors in the input. */
+    private void readChunk(int from, int length, long line, long column, long start) throws IOException {
+        chunkFeed.set(window, from, length);
+        if (chunkParser == null) {
+            chunkParser = factory.createParser(chunkFeed);
+        }
+        deferrable(() -> containers.readFramedChunk(chunkParser, line, column, start));
     }
 
     /**
