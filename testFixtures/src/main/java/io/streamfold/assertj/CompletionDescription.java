@@ -107,7 +107,7 @@ public final class CompletionDescription {
         }
         StringBuilder line = new StringBuilder("[").append(call.index()).append("] ")
                 .append(call.name() == null ? "<no name>" : call.name()).append(' ')
-                .append(call.arguments().isEmpty() ? "<no arguments>" : cut(oneLine(call.arguments())));
+                .append(call.arguments().isEmpty() ? "<no arguments>" : cut(oneLine(call.arguments()), call.arguments().length()));
         if (call.id() != null) {
             line.append(" (id ").append(call.id()).append(')');
         }
@@ -136,7 +136,7 @@ public final class CompletionDescription {
         if (text == null) {
             return "null";
         }
-        return '"' + cut(oneLine(text)) + '"';
+        return '"' + cut(oneLine(text), text.length()) + '"';
     }
 
     private static List<String> choiceLines(Choice choice) {
@@ -174,11 +174,12 @@ public final class CompletionDescription {
         return text.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t");
     }
 
-    private static String cut(String text) {
+    /** Cuts an escaped text, saying how long the original was. */
+    private static String cut(String text, int originalLength) {
         if (text.length() <= PREVIEW_LENGTH) {
             return text;
         }
         int end = Character.isHighSurrogate(text.charAt(PREVIEW_LENGTH - 1)) ? PREVIEW_LENGTH - 1 : PREVIEW_LENGTH;
-        return text.substring(0, end) + "...(" + text.length() + " chars)";
+        return text.substring(0, end) + "...(" + originalLength + " chars)";
     }
 }
