@@ -14,6 +14,12 @@ import java.util.Objects;
 public abstract class AbstractChoiceAssert<SELF extends AbstractChoiceAssert<SELF, ACTUAL>, ACTUAL extends Choice>
         extends AbstractMessageHolderAssert<SELF, ACTUAL> {
 
+    /**
+     * Creates the assertion.
+     *
+     * @param actual the value under test
+     * @param selfType the class of the concrete assertion, as AssertJ's {@code AbstractAssert} takes it
+     */
     protected AbstractChoiceAssert(ACTUAL actual, Class<?> selfType) {
         super(actual, selfType);
     }

@@ -23,6 +23,12 @@ import java.util.Objects;
 public abstract class AbstractCompletionAssert<SELF extends AbstractCompletionAssert<SELF, ACTUAL>, ACTUAL extends Completion>
         extends AbstractMessageHolderAssert<SELF, ACTUAL> {
 
+    /**
+     * Creates the assertion.
+     *
+     * @param actual the value under test
+     * @param selfType the class of the concrete assertion, as AssertJ's {@code AbstractAssert} takes it
+     */
     protected AbstractCompletionAssert(ACTUAL actual, Class<?> selfType) {
         super(actual, selfType);
         completion = actual;

@@ -12,6 +12,12 @@ import java.util.Objects;
 public abstract class AbstractMessageAssert<SELF extends AbstractMessageAssert<SELF, ACTUAL>, ACTUAL extends Message>
         extends AbstractMessageHolderAssert<SELF, ACTUAL> {
 
+    /**
+     * Creates the assertion.
+     *
+     * @param actual the value under test
+     * @param selfType the class of the concrete assertion, as AssertJ's {@code AbstractAssert} takes it
+     */
     protected AbstractMessageAssert(ACTUAL actual, Class<?> selfType) {
         super(actual, selfType);
     }

@@ -19,6 +19,12 @@ import java.util.function.Consumer;
 public abstract class AbstractMessageHolderAssert<SELF extends AbstractMessageHolderAssert<SELF, ACTUAL>, ACTUAL>
         extends AbstractStreamfoldAssert<SELF, ACTUAL> {
 
+    /**
+     * Creates the assertion.
+     *
+     * @param actual the value under test
+     * @param selfType the class of the concrete assertion, as AssertJ's {@code AbstractAssert} takes it
+     */
     protected AbstractMessageHolderAssert(ACTUAL actual, Class<?> selfType) {
         super(actual, selfType);
     }

@@ -33,6 +33,12 @@ public abstract class AbstractStreamfoldAssert<SELF extends AbstractStreamfoldAs
     /** The completion's assertion this one was reached from, for {@code returnToCompletion()}; or null. */
     AbstractCompletionAssert<?, ?> root;
 
+    /**
+     * Creates the assertion.
+     *
+     * @param actual the value under test
+     * @param selfType the class of the concrete assertion, as AssertJ's {@code AbstractAssert} takes it
+     */
     protected AbstractStreamfoldAssert(ACTUAL actual, Class<?> selfType) {
         super(actual, selfType);
     }

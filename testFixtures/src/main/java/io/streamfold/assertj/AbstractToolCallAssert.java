@@ -19,6 +19,12 @@ import org.assertj.core.description.TextDescription;
 public abstract class AbstractToolCallAssert<SELF extends AbstractToolCallAssert<SELF, ACTUAL>, ACTUAL extends ToolCall>
         extends AbstractStreamfoldAssert<SELF, ACTUAL> {
 
+    /**
+     * Creates the assertion.
+     *
+     * @param actual the value under test
+     * @param selfType the class of the concrete assertion, as AssertJ's {@code AbstractAssert} takes it
+     */
     protected AbstractToolCallAssert(ACTUAL actual, Class<?> selfType) {
         super(actual, selfType);
     }

@@ -12,6 +12,12 @@ import java.util.Objects;
 public abstract class AbstractUsageAssert<SELF extends AbstractUsageAssert<SELF, ACTUAL>, ACTUAL extends Usage>
         extends AbstractStreamfoldAssert<SELF, ACTUAL> {
 
+    /**
+     * Creates the assertion.
+     *
+     * @param actual the value under test
+     * @param selfType the class of the concrete assertion, as AssertJ's {@code AbstractAssert} takes it
+     */
     protected AbstractUsageAssert(ACTUAL actual, Class<?> selfType) {
         super(actual, selfType);
     }

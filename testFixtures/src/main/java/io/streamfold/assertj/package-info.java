@@ -23,7 +23,7 @@
  *
  * <pre>
  * [recordings/seeds/001_b46980ad0094c70c.json tool call [1]]
- * Expecting argument location to be:
+ * Expecting argument "location" to be:
  *   "Paris"
  * but was:
  *   "Los Angeles, USA"
@@ -31,7 +31,13 @@
  *   [1] get_weather {"location": "Los Angeles, USA"} (id call_luCJXv7NoR73lVYKKvgETic8)
  * of completion:
  *   recording: recordings/seeds/001_b46980ad0094c70c.json
- *   ...
+ *   format: openai.chat, 18 chunks
+ *   finish reason: "tool_calls"
+ *   content: null
+ *   tool calls:
+ *     [0] get_weather {"location": "San Francisco, USA"} (id call_kErWvJer6QCWVob8g1QyrJw1)
+ *     [1] get_weather {"location": "Los Angeles, USA"} (id call_luCJXv7NoR73lVYKKvgETic8)
+ *   usage: none
  * </pre>
  *
  * <p>Start from {@link io.streamfold.assertj.StreamfoldAssertions}; for soft assertions, which
