@@ -56,7 +56,7 @@ public abstract class AbstractChoiceAssert<SELF extends AbstractChoiceAssert<SEL
      * @return the completion's assertion
      * @throws IllegalStateException if this assertion was made on a choice alone
      */
-    public AbstractCompletionAssert<?, ?> returnToCompletion() {
+    public final AbstractCompletionAssert<?, ?> returnToCompletion() {
         return completionAssert();
     }
 }

@@ -152,7 +152,7 @@ public abstract class AbstractCompletionAssert<SELF extends AbstractCompletionAs
      * @return an assertion on the usage; {@code returnToCompletion()} leads back
      * @throws AssertionError if the actual completion is null or has no usage
      */
-    public UsageAssert usage() {
+    public final UsageAssert usage() {
         if (actual == null) {
             return navigationFailed(actualIsNull(), UsageAssert.class, Usage.class, UsageAssert::new, "usage");
         }
@@ -173,7 +173,7 @@ public abstract class AbstractCompletionAssert<SELF extends AbstractCompletionAs
      * @throws AssertionError if the actual completion is null or has no choice with that index,
      *     listing the indexes there are
      */
-    public ChoiceAssert choice(int index) {
+    public final ChoiceAssert choice(int index) {
         String label = "choice [" + index + "]";
         if (actual == null) {
             return navigationFailed(actualIsNull(), ChoiceAssert.class, Choice.class, ChoiceAssert::new, label);

@@ -218,7 +218,7 @@ public abstract class AbstractMessageHolderAssert<SELF extends AbstractMessageHo
      * @throws AssertionError if the actual value is null or there is no call at that position,
      *     listing the calls there are
      */
-    public ToolCallAssert toolCall(int index) {
+    public final ToolCallAssert toolCall(int index) {
         String label = "tool call [" + index + "]";
         if (actual == null) {
             return navigationFailed(actualIsNull(), ToolCallAssert.class, ToolCall.class, ToolCallAssert::new, label);
@@ -247,7 +247,7 @@ public abstract class AbstractMessageHolderAssert<SELF extends AbstractMessageHo
      * @throws AssertionError if the actual value is null or no call has that name, listing the
      *     names there are
      */
-    public ToolCallAssert toolCall(String name) {
+    public final ToolCallAssert toolCall(String name) {
         if (actual == null) {
             return navigationFailed(actualIsNull(), ToolCallAssert.class, ToolCall.class, ToolCallAssert::new,
                     "tool call " + name);

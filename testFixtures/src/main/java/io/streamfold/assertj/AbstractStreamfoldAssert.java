@@ -11,7 +11,10 @@ import org.assertj.core.description.TextDescription;
  * failure messages in AssertJ's style, each ending with the {@link CompletionDescription compact
  * view} of the completion.
  *
- * <p>Extend {@link AbstractCompletionAssert} and its siblings rather than this class.
+ * <p>Extend {@link AbstractCompletionAssert} and its siblings rather than this class. Assertion
+ * methods can be overridden; the navigation methods ({@code toolCall}, {@code choice},
+ * {@code usage}, {@code parsedArguments}, {@code returnToCompletion}) are final, because they make
+ * soft assertions soft themselves and must not be intercepted by AssertJ's soft proxies.
  *
  * @param <SELF> the assertion's own type, returned by its methods
  * @param <ACTUAL> the type of the value under test

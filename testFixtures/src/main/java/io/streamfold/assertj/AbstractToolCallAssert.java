@@ -170,7 +170,7 @@ public abstract class AbstractToolCallAssert<SELF extends AbstractToolCallAssert
      * @return an assertion on the arguments as a map, described as this one followed by {@code arguments}
      * @throws AssertionError if the actual tool call is null or its arguments are not a JSON object
      */
-    public MapAssert<String, Object> parsedArguments() {
+    public final MapAssert<String, Object> parsedArguments() {
         String label = describe("arguments");
         if (actual == null) {
             return described(navigation.failed(actualIsNull()).map(null), label);
@@ -194,7 +194,7 @@ public abstract class AbstractToolCallAssert<SELF extends AbstractToolCallAssert
      * @return the completion's assertion
      * @throws IllegalStateException if this assertion was made on a tool call alone
      */
-    public AbstractCompletionAssert<?, ?> returnToCompletion() {
+    public final AbstractCompletionAssert<?, ?> returnToCompletion() {
         return completionAssert();
     }
 

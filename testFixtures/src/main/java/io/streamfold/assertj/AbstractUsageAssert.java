@@ -94,7 +94,7 @@ public abstract class AbstractUsageAssert<SELF extends AbstractUsageAssert<SELF,
      * @return the completion's assertion
      * @throws IllegalStateException if this assertion was made on a usage alone
      */
-    public AbstractCompletionAssert<?, ?> returnToCompletion() {
+    public final AbstractCompletionAssert<?, ?> returnToCompletion() {
         return completionAssert();
     }
 

@@ -18,6 +18,11 @@ import org.assertj.core.api.SoftAssertionsProvider;
  * {@link SoftAssertionsProvider#proxy proxy(...)}, and a failed navigation is collected like any
  * other failure; it then returns an assertion over nothing whose own failures go to a throwaway
  * collector, since they would only repeat that the thing is missing.
+ *
+ * <p>The navigation methods are {@code final} so that AssertJ's proxies do not intercept them:
+ * they handle softness themselves, and an intercepted call would be counted as a succeeded
+ * assertion ({@code wasSuccess()} true) right after a failed navigation was collected. Assertion
+ * methods stay overridable, for the proxies to collect their failures.
  */
 final class Navigation {
 

@@ -89,6 +89,20 @@ class StreamfoldSoftAssertionsTest {
     }
 
     @Test
+    void wasSuccessSpeaksOfTheLastAssertionAndNavigationIsNotOne() {
+        CompletionAssert completion = softly.assertThatRecording(recording(SEED_000));
+        completion.toolCall(7);                            // a failed navigation is a failure
+        assertThat(softly.wasSuccess()).isFalse();
+        completion.hasFinishReason("tool_calls");
+        assertThat(softly.wasSuccess()).isTrue();
+        completion.toolCall(0).hasName("get_weather").returnToCompletion().usage();  // fails, then fails to navigate
+        assertThat(softly.wasSuccess()).isFalse();
+        completion.toolCall(0).hasName("web_search").returnToCompletion().toolCall(1);  // passes, then navigates
+        assertThat(softly.wasSuccess()).isTrue();
+        assertThat(softly.assertionErrorsCollected()).hasSize(3);
+    }
+
+    @Test
     void parsedArgumentsAreSoftToo() {
         softly.assertThatRecording(recording(SEED_000)).toolCall(0).parsedArguments()
                 .containsEntry("query", "Llama")     // fails
