@@ -250,6 +250,19 @@ class CompletionAssertTest {
         }
 
         @Test
+        void hasToolCallsNamedFailsOnAnotherNameOrOrderOfTheSameCount() {
+            assertThatThrownBy(() -> assertThatRecording(recording(SEED_000)).hasToolCallsNamed("web_search", "get_weather"))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContainingAll("[\"web_search\", \"get_weather\"]", "[\"web_search\", \"web_search\"]", SEED_000);
+            assertThatRecording(recording(Fixtures.GEMINI_FUNCTION_CALLS)).hasToolCallsNamed("get_weather", "get_time");
+            assertThatThrownBy(() -> assertThatRecording(recording(Fixtures.GEMINI_FUNCTION_CALLS))
+                    .hasToolCallsNamed("get_time", "get_weather"))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContainingAll(lines("  [\"get_time\", \"get_weather\"]", "but was:", "  [\"get_weather\", \"get_time\"]"),
+                            Fixtures.GEMINI_FUNCTION_CALLS);
+        }
+
+        @Test
         void toolCallByIndexNavigatesToTheCall() {
             ToolCallAssert second = assertThatRecording(recording(SEED_000)).toolCall(1);
             second.hasName("web_search").hasId("call_TqHHWM2eIYHmd9lS7pfxAuaT");
