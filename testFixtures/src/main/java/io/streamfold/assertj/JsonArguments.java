@@ -84,8 +84,7 @@ final class JsonArguments {
 
     private static String firstDifference(JsonNode expected, JsonNode actual, String path) {
         if (expected.isObject() && actual.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = expected.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> entry = it.next();
+            for (Map.Entry<String, JsonNode> entry : expected.properties()) {
                 String at = path + "/" + escape(entry.getKey());
                 JsonNode other = actual.get(entry.getKey());
                 if (other == null) {
