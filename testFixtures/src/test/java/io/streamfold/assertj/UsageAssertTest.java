@@ -1,0 +1,91 @@
+package io.streamfold.assertj;
+
+import static io.streamfold.assertj.Fixtures.PARALLEL_TOOL_CALLS;
+import static io.streamfold.assertj.Fixtures.lines;
+import static io.streamfold.assertj.Fixtures.recording;
+import static io.streamfold.assertj.StreamfoldAssertions.assertThatRecording;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.streamfold.Usage;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each assertion of UsageAssert passes on a recorded usage, and fails naming expected, actual and the recording. */
+class UsageAssertTest {
+
+    @TempDir
+    Path tmp;
+
+    private UsageAssert parallelUsage() {
+        return assertThatRecording(recording(PARALLEL_TOOL_CALLS)).usage();
+    }
+
+    private UsageAssert handWrittenUsage() {
+        return assertThatRecording(Fixtures.write(tmp, "two-choices.json", Fixtures.TWO_CHOICES_STREAM)).usage();
+    }
+
+    @Test
+    void countsPass() {
+        parallelUsage().hasPromptTokens(54).hasCompletionTokens(44).hasTotalTokens(98).hasReasoningTokens(0)
+                .hasCachedTokens(0);
+        handWrittenUsage().hasPromptTokens(5).hasCompletionTokens(7).hasTotalTokens(12).hasReasoningTokens(3)
+                .hasCachedTokens(4);
+    }
+
+    @Test
+    void hasPromptTokensFailsNamingExpectedActualAndRecording() {
+        assertThatThrownBy(() -> parallelUsage().hasPromptTokens(55))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContainingAll(lines("Expecting prompt tokens to be:", "  55", "but was:", "  54"),
+                        PARALLEL_TOOL_CALLS, "in usage:", "prompt 54, completion 44, total 98");
+    }
+
+    @Test
+    void hasCompletionTokensFailsNamingExpectedActualAndRecording() {
+        assertThatThrownBy(() -> parallelUsage().hasCompletionTokens(45))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContainingAll(lines("Expecting completion tokens to be:", "  45", "but was:", "  44"),
+                        PARALLEL_TOOL_CALLS);
+    }
+
+    @Test
+    void hasTotalTokensFailsNamingExpectedActualAndRecording() {
+        assertThatThrownBy(() -> parallelUsage().hasTotalTokens(99))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContainingAll(lines("Expecting total tokens to be:", "  99", "but was:", "  98"),
+                        PARALLEL_TOOL_CALLS);
+    }
+
+    @Test
+    void hasReasoningTokensFailsNamingExpectedActualAndRecording() {
+        assertThatThrownBy(() -> handWrittenUsage().hasReasoningTokens(30))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContainingAll(lines("Expecting reasoning tokens to be:", "  30", "but was:", "  3"),
+                        "two-choices.json");
+    }
+
+    @Test
+    void hasCachedTokensFailsNamingExpectedActualAndRecording() {
+        assertThatThrownBy(() -> handWrittenUsage().hasCachedTokens(40))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContainingAll(lines("Expecting cached tokens to be:", "  40", "but was:", "  4"),
+                        "two-choices.json");
+    }
+
+    @Test
+    void aCountTheProviderDidNotSendIsNull() {
+        Usage gemini = new Usage(3, null, null);
+        assertThatThrownBy(() -> StreamfoldAssertions.assertThat(gemini).hasCompletionTokens(0))
+                .hasMessageContainingAll(lines("  0", "but was:", "  null"), "in usage:", "prompt 3, completion null");
+    }
+
+    @Test
+    void returnToCompletionGoesBack() {
+        CompletionAssert completion = assertThatRecording(recording(PARALLEL_TOOL_CALLS));
+        assertThat(completion.usage().hasTotalTokens(98).returnToCompletion()).isSameAs(completion);
+        assertThatThrownBy(() -> StreamfoldAssertions.assertThat(new Usage(1, 2, 3)).returnToCompletion())
+                .isInstanceOf(IllegalStateException.class);
+    }
+}
