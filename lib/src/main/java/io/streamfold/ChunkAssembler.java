@@ -44,8 +44,10 @@ public final class ChunkAssembler {
         AssemblerOptions named = options.source() == null ? options.withSource(path.toString()) : options;
         try (InputStream in = Files.newInputStream(path)) {
             return Assembler.assemble(in, named);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new AssemblyException(new Problem(Problem.Kind.IO, "No such file", named.source(), 0, -1, -1, -1, null), e);
         } catch (IOException e) {
-            throw new AssemblyException(new Problem(Problem.Kind.IO, "Could not read the file: " + e,
+            throw new AssemblyException(new Problem(Problem.Kind.IO, "Could not read the file: " + e.getMessage(),
                     named.source(), 0, -1, -1, -1, null), e);
         }
     }

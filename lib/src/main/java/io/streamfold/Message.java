@@ -29,10 +29,10 @@ public record Message(String role, String content, String refusal, String reason
         this(role, content, refusal, reasoning, toolCalls, toolCalls == null ? List.of() : List.copyOf(toolCalls));
     }
 
-    /** Returns the first tool call with this name, or null. */
+    /** Returns the first tool call with this name, or null (also for a null name). */
     public ToolCall toolCall(String name) {
         for (ToolCall call : toolCalls) {
-            if (name.equals(call.name())) {
+            if (name != null && name.equals(call.name())) {
                 return call;
             }
         }

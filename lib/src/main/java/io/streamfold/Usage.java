@@ -62,8 +62,8 @@ public record Usage(Integer promptTokens, Integer completionTokens, Integer tota
     private Integer firstCount(String... paths) {
         for (String path : paths) {
             Long value = detail(path);
-            if (value != null) {
-                return Math.toIntExact(value);
+            if (value != null && value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE) {
+                return value.intValue();
             }
         }
         return null;

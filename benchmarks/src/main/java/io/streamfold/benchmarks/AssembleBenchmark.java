@@ -88,11 +88,10 @@ public class AssembleBenchmark {
         return Contenders.streamfoldFile(file);
     }
 
-    // TODO(incremental): enable once ChunkAssembler.incremental() lands, with Contenders.streamfoldIncremental.
-    // @Benchmark
-    // public Completion streamfoldIncremental() {
-    //     return Contenders.streamfoldIncremental(input);
-    // }
+    @Benchmark
+    public Completion streamfoldIncremental() {
+        return Contenders.streamfoldIncremental(input);
+    }
 
     @Benchmark
     public Folded databindTree() {

@@ -46,9 +46,15 @@ class BundledRecordingsTest {
     @MethodSource("everyRecording")
     void everyRecordingAssemblesWholeWithAFinishReason(Path path) {
         Completion completion = ChunkAssembler.assemble(path);
+        assertThat(completion.choices()).as("%s choices", path).isNotEmpty();
+        if (completion.hasWarning("truncated")) {
+            // The synthetic edge cases that stop early on purpose (cut off, a provider error mid-stream).
+            assertThat(Recordings.bundled().nameOf(path)).matches(".*(cut-off|error).*");
+            assertThat(completion.incomplete()).isTrue();
+            return;
+        }
         assertThatRecording(path).isComplete();
         assertThat(completion.finishReason()).as("%s finish reason", path).isNotBlank();
-        assertThat(completion.choices()).as("%s choices", path).isNotEmpty();
     }
 
     @ParameterizedTest(name = "{0}")

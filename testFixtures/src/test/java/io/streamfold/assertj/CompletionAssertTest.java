@@ -468,7 +468,7 @@ class CompletionAssertTest {
             Path missing = tmp.resolve("missing.json");
             assertThatThrownBy(() -> assertThatRecording(missing))
                     .isInstanceOf(AssertionError.class)
-                    .hasMessageContainingAll("missing.json", "Could not read the file");
+                    .hasMessageContainingAll("missing.json", "No such file");
         }
 
         @Test
