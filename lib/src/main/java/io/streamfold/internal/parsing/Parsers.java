@@ -33,6 +33,7 @@ public final class Parsers {
                         .build())
                 // Python's json module writes NaN and Infinity, and llama-stack recordings come from it.
                 .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                .recyclerPool(LargeReadBuffers.POOL)
                 .build();
     }
 }
