@@ -51,6 +51,9 @@ public final class ChunkFields {
     /** Structured fields of rare events (message, content_block, response, item, part, error, ...). */
     public Map<String, Object> objects;
 
+    /** Set when an event or Gemini field was read: chat chunks, the hot path, leave those untouched. */
+    public boolean others;
+
     public void reset() {
         sawChoices = false;
         object.reset();
@@ -58,6 +61,14 @@ public final class ChunkFields {
         serviceTier.reset();
         hasCreated = false;
         usage = null;
+        objects = null;
+        if (others) {
+            resetOthers();
+        }
+    }
+
+    private void resetOthers() {
+        others = false;
         sawGemini = false;
         responseId = null;
         modelVersion = null;
@@ -76,7 +87,6 @@ public final class ChunkFields {
         text.reset();
         arguments.reset();
         status = null;
-        objects = null;
     }
 
     public void object(String name, Object value) {

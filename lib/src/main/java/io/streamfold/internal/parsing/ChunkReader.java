@@ -65,8 +65,14 @@ public final class ChunkReader {
         boolean known = assembly.format() != null;
         // nextFieldName() is Jackson's fast path for "the next key, if any": the hot loop of every chunk.
         for (String name = t == JsonToken.FIELD_NAME ? p.currentName() : null; name != null; name = p.nextFieldName()) {
-            if (p.nextToken() == JsonToken.VALUE_NULL && known) {
-                continue; // null is absent for every field: most chunks are mostly nulls
+            JsonToken value = p.nextToken();
+            if (known && (value == JsonToken.VALUE_NULL || settled(name))) {
+                // null is absent for every field, and settled header fields are not read again: most of
+                // a chat chunk. A skipped string is never even decoded.
+                if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
+                    p.skipChildren();
+                }
+                continue;
             }
             field(p, name, c);
         }
@@ -93,8 +99,35 @@ public final class ChunkReader {
         diag.endChunk();
     }
 
+    /** Header fields whose first value is kept and is already known, and OpenAI's per-chunk padding. */
+    private boolean settled(String name) {
+        // Names are interned: identity tests, cheaper than the switch's hashing.
+        return name == "obfuscation"
+                || (name == "created" && createdSeen)
+                || (name == "object" && objectSeen)
+                || (name == "system_fingerprint" && assembly.systemFingerprint() != null)
+                || (name == "service_tier" && assembly.serviceTier() != null);
+    }
+
     private void field(JsonParser p, String name, ChunkFields c) throws IOException {
         JsonToken t = p.currentToken();
+        // The keys every chat chunk repeats, first: names are interned, so identity is the quickest test.
+        if (name == "choices") {
+            c.sawChoices = true;
+            assembly.format(Format.OPENAI_CHAT);
+            openAi().readChoices(p);
+            return;
+        }
+        if (name == "id" || name == "model") {
+            if (t == JsonToken.VALUE_STRING) {
+                if (name == "id") {
+                    assembly.id(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                } else {
+                    assembly.model(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                }
+                return;
+            }
+        }
         switch (name) {
             // OpenAI chunks
             case "choices":
@@ -157,6 +190,7 @@ public final class ChunkReader {
 
             // Gemini chunks
             case "candidates":
+                c.others = true;
                 c.sawGemini = true;
                 assembly.format(Format.GEMINI);
                 gemini().readCandidates(p, c);
@@ -188,37 +222,46 @@ public final class ChunkReader {
                 break;
             case "sdk_http_response":
             case "automatic_function_calling_history":
+                c.others = true;
                 c.sawGemini = true; // Python SDK bookkeeping, not part of the response
                 p.skipChildren();
                 break;
 
             // Events: Anthropic, Responses, Gemini Interactions
             case "type":
+                c.others = true;
                 c.type = Read.string(p, diag, "type");
                 break;
             case "event_type":
+                c.others = true;
                 c.eventType = Read.string(p, diag, "event_type");
                 break;
             case "index":
+                c.others = true;
                 c.index = Read.integer(p, diag, "index", -1);
                 c.hasIndex = c.index >= 0;
                 break;
             case "output_index":
+                c.others = true;
                 c.outputIndex = Read.integer(p, diag, "output_index", -1);
                 c.hasOutputIndex = c.outputIndex >= 0;
                 break;
             case "content_index":
+                c.others = true;
                 c.contentIndex = Read.integer(p, diag, "content_index", -1);
                 c.hasContentIndex = c.contentIndex >= 0;
                 break;
             case "summary_index":
+                c.others = true;
                 c.summaryIndex = Read.integer(p, diag, "summary_index", -1);
                 c.hasSummaryIndex = c.summaryIndex >= 0;
                 break;
             case "item_id":
+                c.others = true;
                 Read.text(p, c.itemId, diag, "item_id");
                 break;
             case "delta":
+                c.others = true;
                 if (t == JsonToken.VALUE_STRING) {
                     c.deltaText.appendText(p);
                 } else if (t == JsonToken.START_OBJECT) {
@@ -228,6 +271,7 @@ public final class ChunkReader {
                 }
                 break;
             case "text":
+                c.others = true;
                 if (t == JsonToken.VALUE_STRING) {
                     c.text.appendText(p);
                 } else {
@@ -235,6 +279,7 @@ public final class ChunkReader {
                 }
                 break;
             case "arguments":
+                c.others = true;
                 if (t == JsonToken.VALUE_STRING) {
                     c.arguments.appendText(p);
                 } else {
@@ -242,6 +287,7 @@ public final class ChunkReader {
                 }
                 break;
             case "status":
+                c.others = true;
                 c.status = t == JsonToken.VALUE_STRING ? p.getText() : null;
                 break;
             case "message":
@@ -270,6 +316,7 @@ public final class ChunkReader {
     }
 
     private static void gemini(ChunkFields c, String name) {
+        c.others = true;
         c.sawGemini = true;
         if (c.geminiCamel == null) {
             c.geminiCamel = name.indexOf('_') < 0;

@@ -184,9 +184,12 @@ public final class OpenAiChoices {
                 throw diag.expected("an object", "a tool call");
             }
             ToolFragment f = s.nextFragment();
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
+            String name;
+            while ((name = p.nextFieldName()) != null) {
                 JsonToken v = p.nextToken();
+                if (v == JsonToken.VALUE_NULL) {
+                    continue; // every field of a fragment treats null as absent
+                }
                 switch (name) {
                     case "index":
                         f.index = Read.integer(p, diag, "index", -1);
@@ -214,9 +217,12 @@ public final class OpenAiChoices {
     }
 
     private void readFunction(JsonParser p, CharBuf name, CharBuf arguments) throws IOException {
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
+        String field;
+        while ((field = p.nextFieldName()) != null) {
             JsonToken t = p.nextToken();
+            if (t == JsonToken.VALUE_NULL) {
+                continue;
+            }
             switch (field) {
                 case "name":
                     Read.text(p, name, diag, "name");
