@@ -37,25 +37,34 @@ public final class KnownStrings {
         "chat.completion.chunk", "text_completion", "chat.completion",
     };
 
-    private static final String[][] BY_LENGTH;
+    /** Open addressing over a cheap hash of length and three characters: one or two probes a value. */
+    private static final String[] TABLE = new String[512];
 
     static {
-        int max = 0;
         for (String s : KNOWN) {
-            max = Math.max(max, s.length());
+            int slot = hash(s, 0, s.length());
+            while (TABLE[slot] != null) {
+                slot = (slot + 1) & (TABLE.length - 1);
+            }
+            TABLE[slot] = s;
         }
-        int[] counts = new int[max + 1];
-        for (String s : KNOWN) {
-            counts[s.length()]++;
+    }
+
+    private static int hash(CharSequence chars, int offset, int length) {
+        if (length == 0) {
+            return 0;
         }
-        BY_LENGTH = new String[max + 1][];
-        for (int i = 0; i <= max; i++) {
-            BY_LENGTH[i] = new String[counts[i]];
+        int h = length * 31 + chars.charAt(offset) * 7 + chars.charAt(offset + length - 1) * 13
+                + chars.charAt(offset + length / 2);
+        return h & (TABLE.length - 1);
+    }
+
+    private static int hash(char[] chars, int offset, int length) {
+        if (length == 0) {
+            return 0;
         }
-        int[] fill = new int[max + 1];
-        for (String s : KNOWN) {
-            BY_LENGTH[s.length()][fill[s.length()]++] = s;
-        }
+        int h = length * 31 + chars[offset] * 7 + chars[offset + length - 1] * 13 + chars[offset + length / 2];
+        return h & (TABLE.length - 1);
     }
 
     private KnownStrings() {
@@ -71,14 +80,15 @@ public final class KnownStrings {
     }
 
     static String lookup(char[] chars, int offset, int length) {
-        if (length >= BY_LENGTH.length) {
-            return null;
-        }
-        candidates:
-        for (String s : BY_LENGTH[length]) {
+        probing:
+        for (int slot = hash(chars, offset, length); TABLE[slot] != null; slot = (slot + 1) & (TABLE.length - 1)) {
+            String s = TABLE[slot];
+            if (s.length() != length) {
+                continue;
+            }
             for (int i = 0; i < length; i++) {
                 if (s.charAt(i) != chars[offset + i]) {
-                    continue candidates;
+                    continue probing;
                 }
             }
             return s;

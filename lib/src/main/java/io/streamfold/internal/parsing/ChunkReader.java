@@ -17,7 +17,6 @@ import io.streamfold.internal.format.responses.ResponsesEvents;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Reads one chunk, whatever its format, and hands it to that format's folder. Choices and
@@ -26,9 +25,6 @@ import java.util.Set;
  * {@code type} may come last). The first chunk that tells settles the stream's format.
  */
 public final class ChunkReader {
-
-    private static final Set<String> ANTHROPIC_EVENTS = Set.of("message_start", "content_block_start",
-            "content_block_delta", "content_block_stop", "message_delta", "message_stop", "ping");
 
     private final Assembly assembly;
     private final Diagnostics diag;
@@ -392,7 +388,7 @@ public final class ChunkReader {
         if (c.type.startsWith("response.")) {
             assembly.format(Format.OPENAI_RESPONSES);
             responses().fold(c);
-        } else if (ANTHROPIC_EVENTS.contains(c.type)) {
+        } else if (isAnthropicEvent(c.type)) {
             assembly.format(Format.ANTHROPIC_MESSAGES);
             anthropic().fold(c);
         } else if (current == Format.OPENAI_RESPONSES) {
@@ -406,6 +402,21 @@ public final class ChunkReader {
             providerError(c);
         } else {
             unrecognized(c);
+        }
+    }
+
+    private static boolean isAnthropicEvent(String type) {
+        switch (type) {
+            case "message_start":
+            case "content_block_start":
+            case "content_block_delta":
+            case "content_block_stop":
+            case "message_delta":
+            case "message_stop":
+            case "ping":
+                return true;
+            default:
+                return false;
         }
     }
 

@@ -191,6 +191,13 @@ public final class IncrementalReader {
         public void write(byte[] bytes, int offset, int length) {
             append(bytes, offset, length);
         }
+
+        @Override
+        public void fill(byte b, int count) {
+            ensureRoom(count);
+            Arrays.fill(window, windowLength, windowLength + count, b);
+            windowLength += count;
+        }
     };
 
     private void ensureRoom(int more) {

@@ -66,11 +66,22 @@ final class SseInputStream extends InputStream {
 
         @Override
         public void write(byte[] bytes, int offset, int length) {
+            room(length);
+            System.arraycopy(bytes, offset, out, outEnd, length);
+            outEnd += length;
+        }
+
+        @Override
+        public void fill(byte b, int count) {
+            room(count);
+            java.util.Arrays.fill(out, outEnd, outEnd + count, b);
+            outEnd += count;
+        }
+
+        private void room(int length) {
             if (outEnd + length > out.length) {
                 out = java.util.Arrays.copyOf(out, Math.max(out.length * 2, outEnd + length));
             }
-            System.arraycopy(bytes, offset, out, outEnd, length);
-            outEnd += length;
         }
     };
 
