@@ -70,7 +70,18 @@ public final class ChunkReader {
                 }
                 continue;
             }
-            field(p, name, c);
+            // The keys every chat chunk repeats, here rather than in field(), which is too big to inline.
+            if (name == "choices") {
+                c.sawChoices = true;
+                assembly.format(Format.OPENAI_CHAT);
+                openAi().readChoices(p);
+            } else if (name == "id" && value == JsonToken.VALUE_STRING) {
+                assembly.id(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+            } else if (name == "model" && value == JsonToken.VALUE_STRING) {
+                assembly.model(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+            } else {
+                field(p, name, c);
+            }
         }
         fold(c);
         diag.endChunk();
@@ -107,23 +118,6 @@ public final class ChunkReader {
 
     private void field(JsonParser p, String name, ChunkFields c) throws IOException {
         JsonToken t = p.currentToken();
-        // The keys every chat chunk repeats, first: names are interned, so identity is the quickest test.
-        if (name == "choices") {
-            c.sawChoices = true;
-            assembly.format(Format.OPENAI_CHAT);
-            openAi().readChoices(p);
-            return;
-        }
-        if (name == "id" || name == "model") {
-            if (t == JsonToken.VALUE_STRING) {
-                if (name == "id") {
-                    assembly.id(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
-                } else {
-                    assembly.model(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
-                }
-                return;
-            }
-        }
         switch (name) {
             // OpenAI chunks
             case "choices":

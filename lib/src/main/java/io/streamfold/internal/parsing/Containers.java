@@ -310,7 +310,8 @@ public final class Containers {
     /** Reads an object item; the parser stands on its first FIELD_NAME (or END_OBJECT). */
     private void readItem(JsonParser p) throws IOException {
         JsonToken t = p.currentToken();
-        if (t == JsonToken.FIELD_NAME && (p.currentName().equals("__type__") || p.currentName().equals("__data__"))) {
+        String first = t == JsonToken.FIELD_NAME ? p.currentName() : null;
+        if (first == "__type__" || first == "__data__") { // interned names: identity
             readEnvelope(p);
         } else {
             reader.read(p);
@@ -323,7 +324,7 @@ public final class Containers {
         for (JsonToken t = p.currentToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
             String name = p.currentName();
             JsonToken v = p.nextToken();
-            if (name.equals("__data__")) {
+            if (name == "__data__") {
                 if (v != JsonToken.START_OBJECT) {
                     throw diag.expected("a chunk object", "__data__");
                 }

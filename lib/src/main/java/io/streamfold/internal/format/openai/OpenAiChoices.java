@@ -74,6 +74,15 @@ public final class OpenAiChoices {
             if (t == JsonToken.VALUE_NULL) {
                 continue; // every field of a choice treats null as absent
             }
+            // Interned names: the two every chunk has are tested by identity before the switch.
+            if (name == "delta") {
+                readDelta(p, s);
+                continue;
+            }
+            if (name == "index") {
+                s.index = Read.integer(p, diag, "index", -1);
+                continue;
+            }
             switch (name) {
                 case "index":
                     s.index = Read.integer(p, diag, "index", -1);
@@ -82,6 +91,7 @@ public final class OpenAiChoices {
                     readDelta(p, s);
                     break;
                 case "text":
+                    s.rare = true;
                     Read.text(p, s.text, diag, "text");
                     break;
                 case "finish_reason":
@@ -110,6 +120,10 @@ public final class OpenAiChoices {
             if (t == JsonToken.VALUE_NULL) {
                 continue; // every field of a delta treats null as absent
             }
+            if (name == "content" && t == JsonToken.VALUE_STRING) {
+                s.content.appendText(p); // the hot path of a text stream
+                continue;
+            }
             switch (name) {
                 case "content":
                     if (t == JsonToken.START_ARRAY) {
@@ -125,15 +139,19 @@ public final class OpenAiChoices {
                     readToolCalls(p, s);
                     break;
                 case "refusal":
+                    s.rare = true;
                     Read.text(p, s.refusal, diag, "refusal");
                     break;
                 case "reasoning_content":
+                    s.rare = true;
                     Read.text(p, s.reasoningContent, diag, "reasoning_content");
                     break;
                 case "reasoning":
+                    s.rare = true;
                     Read.text(p, s.reasoning, diag, "reasoning");
                     break;
                 case "function_call":
+                    s.rare = true;
                     readFunctionCall(p, s);
                     break;
                 default:
@@ -145,6 +163,7 @@ public final class OpenAiChoices {
 
     /** Content sent as a list of parts (Mistral): text parts are content, thinking parts reasoning. */
     private void readContentParts(JsonParser p, ChoiceScratch s) throws IOException {
+        s.rare = true;
         while (p.nextToken() != JsonToken.END_ARRAY) {
             Map<String, Object> part = Values.asMap(Values.read(p));
             if (part == null) {
@@ -190,6 +209,15 @@ public final class OpenAiChoices {
                 if (v == JsonToken.VALUE_NULL) {
                     continue; // every field of a fragment treats null as absent
                 }
+                if (name == "function" && v == JsonToken.START_OBJECT) {
+                    readFunction(p, f.name, f.arguments); // the hot path of a tool-call stream
+                    continue;
+                }
+                if (name == "index" && v == JsonToken.VALUE_NUMBER_INT) {
+                    f.index = Read.integer(p, diag, "index", -1);
+                    f.hasIndex = f.index >= 0;
+                    continue;
+                }
                 switch (name) {
                     case "index":
                         f.index = Read.integer(p, diag, "index", -1);
@@ -221,6 +249,10 @@ public final class OpenAiChoices {
         while ((field = p.nextFieldName()) != null) {
             JsonToken t = p.nextToken();
             if (t == JsonToken.VALUE_NULL) {
+                continue;
+            }
+            if (field == "arguments" && t == JsonToken.VALUE_STRING) {
+                arguments.appendText(p);
                 continue;
             }
             switch (field) {
@@ -332,6 +364,8 @@ public final class OpenAiChoices {
         final List<ToolFragment> fragments = new ArrayList<>();
         int fragmentCount;
         boolean sawFunctionCall;
+        /** Set when a field outside content, role, tool calls and finish reason was read. */
+        boolean rare;
         final CharBuf functionName = new CharBuf();
         final CharBuf functionArguments = new CharBuf();
         Map<String, Object> logprobs;
@@ -342,15 +376,23 @@ public final class OpenAiChoices {
             role = null;
             finishReason = null;
             content.reset();
+            if (rare) {
+                resetRare();
+            }
+            fragmentCount = 0;
+            logprobs = null;
+        }
+
+        /** What text streams never send: reset only when a chunk did. */
+        private void resetRare() {
+            rare = false;
             text.reset();
             refusal.reset();
             reasoning.reset();
             reasoningContent.reset();
-            fragmentCount = 0;
             sawFunctionCall = false;
             functionName.reset();
             functionArguments.reset();
-            logprobs = null;
         }
 
         ToolFragment nextFragment() {
