@@ -26,13 +26,11 @@ public final class Assembly {
 
     private Format format;
     private final boolean formatForced;
-    private String id;
-    private String model;
-    private char[] idChars;
-    private char[] modelChars;
+    private final HeaderField id;
+    private final HeaderField model;
+    private final HeaderField systemFingerprint;
+    private final HeaderField serviceTier;
     private Long created;
-    private String systemFingerprint;
-    private String serviceTier;
     private ChoiceState[] choices = new ChoiceState[1];
     private Map<String, Object> usage;
     private final Map<String, Object> extra = new LinkedHashMap<>();
@@ -46,6 +44,10 @@ public final class Assembly {
         this.listener = listener;
         this.format = format;
         this.formatForced = format != null;
+        this.id = new HeaderField("id", diagnostics);
+        this.model = new HeaderField("model", diagnostics);
+        this.systemFingerprint = new HeaderField("system_fingerprint", diagnostics);
+        this.serviceTier = new HeaderField("service_tier", diagnostics);
     }
 
     public Diagnostics diagnostics() {
@@ -101,25 +103,28 @@ public final class Assembly {
      * ------------------------------------------------------------------------------------- */
 
     public void id(CharSequence value) {
-        id = header("id", id, value);
-        if (idChars == null && id != null) {
-            idChars = id.toCharArray();
-        }
+        id.offer(value);
+    }
+
+    /** The chunk's id, compared straight from the parser's buffer (the hot path: no copy). */
+    public void id(char[] chars, int offset, int length) {
+        id.offer(chars, offset, length);
     }
 
     public void model(CharSequence value) {
-        model = header("model", model, value);
-        if (modelChars == null && model != null) {
-            modelChars = model.toCharArray();
-        }
+        model.offer(value);
+    }
+
+    public void model(char[] chars, int offset, int length) {
+        model.offer(chars, offset, length);
     }
 
     public void systemFingerprint(CharSequence value) {
-        systemFingerprint = header("system_fingerprint", systemFingerprint, value);
+        systemFingerprint.offer(value);
     }
 
     public void serviceTier(CharSequence value) {
-        serviceTier = header("service_tier", serviceTier, value);
+        serviceTier.offer(value);
     }
 
     public void created(long value) {
@@ -130,84 +135,31 @@ public final class Assembly {
 
     /** Replaces a header value outright (an authoritative final response). */
     public void overrideId(String value) {
-        if (value != null) {
-            id = value;
-            idChars = value.toCharArray();
-        }
-    }
-
-    public void overrideServiceTier(String value) {
-        if (value != null) {
-            serviceTier = value;
-        }
+        id.override(value);
     }
 
     public void overrideModel(String value) {
-        if (value != null) {
-            model = value;
-            modelChars = value.toCharArray();
-        }
+        model.override(value);
+    }
+
+    public void overrideServiceTier(String value) {
+        serviceTier.override(value);
     }
 
     public String id() {
-        return id;
+        return id.value();
     }
 
     public String model() {
-        return model;
+        return model.value();
     }
 
     public String systemFingerprint() {
-        return systemFingerprint;
+        return systemFingerprint.value();
     }
 
     public String serviceTier() {
-        return serviceTier;
-    }
-
-    /**
-     * Checks the chunk's id against the stream's straight from the parser's buffer: the id
-     * repeats on every chunk, so this is the hot path (no copy, a vectorized compare).
-     */
-    public void id(char[] chars, int offset, int length) {
-        if (idChars == null) {
-            if (length > 0) {
-                id = new String(chars, offset, length);
-                idChars = id.toCharArray();
-            }
-        } else if (!Arrays.equals(idChars, 0, idChars.length, chars, offset, offset + length) && length > 0) {
-            id(new String(chars, offset, length)); // the slow path says what changed
-        }
-    }
-
-    /** As {@link #id(char[], int, int)}, for the model. */
-    public void model(char[] chars, int offset, int length) {
-        if (modelChars == null) {
-            if (length > 0) {
-                model = new String(chars, offset, length);
-                modelChars = model.toCharArray();
-            }
-        } else if (!Arrays.equals(modelChars, 0, modelChars.length, chars, offset, offset + length) && length > 0) {
-            model(new String(chars, offset, length));
-        }
-    }
-
-    private String header(String name, String current, CharSequence value) {
-        if (value == null || value.length() == 0) {
-            return current;
-        }
-        if (current == null) {
-            return value.toString();
-        }
-        if (!contentEquals(value, current)) {
-            diagnostics.warn(name + "-changed", name + "-changed",
-                    "the stream's " + name + " changed from '" + current + "' to '" + value + "'; the first is kept");
-        }
-        return current;
-    }
-
-    private static boolean contentEquals(CharSequence a, String b) {
-        return a instanceof CharBuf buf ? buf.contentEquals(b) : b.contentEquals(a);
+        return serviceTier.value();
     }
 
     /* ---------------------------------------------------------------------------------------
@@ -329,8 +281,8 @@ public final class Assembly {
             }
         }
         boolean incomplete = !complete || !diagnostics.problems().isEmpty();
-        return new Completion(format == null ? null : format.wireName(), id, model, created, systemFingerprint,
-                serviceTier, list, usage == null ? null : toUsage(usage), extra, diagnostics.chunk(), incomplete,
+        return new Completion(format == null ? null : format.wireName(), id.value(), model.value(), created,
+                systemFingerprint.value(), serviceTier.value(), list, usage == null ? null : toUsage(usage), extra, diagnostics.chunk(), incomplete,
                 diagnostics.warnings(), diagnostics.problems());
     }
 
