@@ -238,4 +238,61 @@ class GeminiSyntheticTest {
             assertThat(ChunkAssembler.assemble(bytes, Format.GEMINI)).as(name).isEqualTo(ChunkAssembler.assemble(bytes));
         }
     }
+
+    // ---------------------------------------------------------------- edge cases found by probing
+
+    @Test
+    void aBlockedPromptIsAFinishedStreamWithoutCandidates() {
+        Completion c = ChunkAssembler.assemble(Recordings.synthetic("gemini-blocked-prompt.sse"));
+        assertThat(c.choices()).isEmpty();
+        assertThat(c.incomplete()).as("nothing was cut off").isFalse();
+        assertThat(c.warnings()).isEmpty();
+        assertThat(c.usage().promptTokens()).isEqualTo(9);
+        assertThat(c.toJson()).contains("\"promptFeedback\":{\"blockReason\":\"SAFETY\"");
+    }
+
+    @Test
+    void anEmptyFunctionCallAfterTheLastPieceClosesNothingNew() {
+        // The last partialArgs part carries no willContinue, so it closes the call; the {} after it is a bare terminator.
+        Completion c = ChunkAssembler.assemble(Recordings.synthetic("gemini-partial-args-closed-before-terminator.sse"));
+        assertThat(c.message().toolCalls()).singleElement().satisfies(call -> {
+            assertThat(call.name()).isEqualTo("f");
+            Recordings.assertSameJson(call.arguments(), "{\"a\": \"xy\"}");
+            assertThat(call.extra()).containsEntry("thoughtSignature", "U0lH");
+        });
+        assertThat(c.finishReason()).isEqualTo("STOP");
+        assertThat(c.warnings()).isEmpty();
+    }
+
+    @Test
+    void aSignatureBesideAContinuationPieceStaysOnTheCall() {
+        Completion c = ChunkAssembler.assemble(Recordings.synthetic("gemini-partial-args-signature-on-continuation.json"));
+        assertThat(c.message().toolCalls()).singleElement().satisfies(call -> {
+            assertThat(call.name()).isEqualTo("g");
+            Recordings.assertSameJson(call.arguments(), "{\"cfg\": {\"mode\": \"fast\"}, \"odd key\": {\"n\": -3}}");
+            assertThat(call.extra()).containsEntry("thoughtSignature", "TEFURQ==");
+        });
+    }
+
+    @Test
+    void aThoughtImageStaysAThought() {
+        Completion c = ChunkAssembler.assemble(Recordings.synthetic("gemini-thought-image.json"));
+        assertThat(c.message().parts()).first().isInstanceOfSatisfying(Part.Other.class, image -> {
+            assertThat(image.type()).isEqualTo("inlineData");
+            assertThat(image.fields()).containsEntry("thought", true);
+        });
+        assertThat(c.message().content()).isEqualTo("Here it is done.");
+        assertThat(c.toJson()).contains("\"inlineData\":{\"mimeType\":\"image/png\",\"data\":\"AAAA\"},\"thought\":true");
+    }
+
+    @Test
+    void citationsOfEveryChunkAreKeptOnce() {
+        Completion c = ChunkAssembler.assemble(Recordings.synthetic("gemini-citations-per-chunk.sse"));
+        assertThat(c.message().content()).isEqualTo("Llamas live in the Andes and eat grass.");
+        assertThat(c.choice(0).extra()).extractingByKey("citationMetadata").asString()
+                .contains("https://a.example/llamas", "https://b.example/grass");
+        String json = c.toJson();
+        assertThat(json.indexOf("https://a.example/llamas")).as("the repeated source is listed once")
+                .isEqualTo(json.lastIndexOf("https://a.example/llamas"));
+    }
 }

@@ -264,7 +264,9 @@ public final class Assembly {
                 list.add(c.snapshot(defaultToolType()));
             }
         }
-        boolean complete = finished();
+        // A stream that ended on purpose with no choice at all (a Gemini prompt blocked before any
+        // candidate) is complete: there was nothing to truncate.
+        boolean complete = finished() || (terminated && list.isEmpty());
         if (atEnd && !complete && !diagnostics.hasWarning("truncated")) {
             diagnostics.warn("truncated", list.isEmpty()
                     ? "the stream ended before any choice arrived"

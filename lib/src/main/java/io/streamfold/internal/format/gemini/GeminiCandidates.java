@@ -68,6 +68,10 @@ public final class GeminiCandidates {
         }
         if (chunk.promptFeedback != null) {
             keep(chunk.geminiCamel, "promptFeedback", "prompt_feedback", chunk.promptFeedback);
+            Map<String, Object> feedback = Values.asMap(chunk.promptFeedback);
+            if (feedback != null && (feedback.get("blockReason") != null || feedback.get("block_reason") != null)) {
+                assembly.terminated(); // a blocked prompt ends the stream without candidates: not a truncation
+            }
         }
         if (chunk.usageMetadata != null) {
             Map<String, Object> usage = Values.asMap(chunk.usageMetadata);
@@ -179,7 +183,9 @@ public final class GeminiCandidates {
             applyPart(choice, s.parts.get(i));
         }
         if (s.extra != null) {
-            choice.extra().putAll(s.extra);
+            for (Map.Entry<String, Object> e : s.extra.entrySet()) {
+                mergeExtra(choice.extra(), e.getKey(), e.getValue());
+            }
         }
         if (s.finishReason != null) {
             StreamedCall open = streaming.remove(index);
@@ -188,6 +194,35 @@ public final class GeminiCandidates {
             }
             choice.finishReason(s.finishReason);
         }
+    }
+
+    /**
+     * A candidate's other fields: the last chunk's value stands (safety ratings, grounding), except
+     * citations, which each chunk gives for its own text: their sources are collected, each once.
+     */
+    private static void mergeExtra(Map<String, Object> extra, String key, Object value) {
+        Map<String, Object> before = key.equals("citationMetadata") || key.equals("citation_metadata")
+                ? Values.asMap(extra.get(key)) : null;
+        Map<String, Object> now = Values.asMap(value);
+        if (before == null || now == null) {
+            extra.put(key, value);
+            return;
+        }
+        Map<String, Object> merged = new LinkedHashMap<>(before);
+        for (Map.Entry<String, Object> e : now.entrySet()) {
+            if (merged.get(e.getKey()) instanceof List<?> old && e.getValue() instanceof List<?> added) {
+                List<Object> union = new ArrayList<>(old);
+                for (Object item : added) {
+                    if (!union.contains(item)) {
+                        union.add(item);
+                    }
+                }
+                merged.put(e.getKey(), union);
+            } else {
+                merged.put(e.getKey(), e.getValue());
+            }
+        }
+        extra.put(key, merged);
     }
 
     private void applyPart(ChoiceState choice, PartScratch part) {
@@ -204,6 +239,9 @@ public final class GeminiCandidates {
             String type = part.others.keySet().iterator().next();
             PartState other = choice.addPart(PartState.Kind.OTHER, type);
             other.extra().putAll(part.others);
+            if (part.thought) {
+                other.extra().put("thought", true); // a thought image: not part of the answer
+            }
             putSignature(other, part);
             return;
         }
@@ -244,10 +282,21 @@ public final class GeminiCandidates {
                 open.apply(items, diag);
                 open.call.setArguments(Read.json(open.args));
             }
+            if (part.signature != null) {
+                open.call.extra().put(part.signatureKey, part.signature);
+            }
             if (!willContinue) {
                 // An empty functionCall closes the call; so does the last piece when the terminator never comes.
                 streaming.remove(choice.index());
                 choice.completeCall(open.call);
+            }
+            return;
+        }
+        List<ToolCallState> calls = choice.calls();
+        if (name == null && args == null && partialArgs == null && fc.get("id") == null && !calls.isEmpty()) {
+            // The terminator of a streamed call that its last piece already closed: nothing new but a signature.
+            if (part.signature != null) {
+                calls.get(calls.size() - 1).extra().put(part.signatureKey, part.signature);
             }
             return;
         }
