@@ -128,7 +128,7 @@ public final class Assembly {
     }
 
     public void created(long value) {
-        if (created == null) {
+        if (created == null || created == 0) { // 0 is a placeholder (Azure's first chunk), not a time
             created = value;
         }
     }

@@ -18,6 +18,8 @@ public final class ChunkFields {
     public boolean hasCreated;
     public long created;
     public Object usage;
+    /** Usage from a vendor's own field (Groq's {@code x_groq.usage}), used when the chunk has no top-level one. */
+    public Object vendorUsage;
 
     // Gemini
     public boolean sawGemini;
@@ -61,6 +63,7 @@ public final class ChunkFields {
         serviceTier.reset();
         hasCreated = false;
         usage = null;
+        vendorUsage = null;
         objects = null;
         if (others) {
             resetOthers();

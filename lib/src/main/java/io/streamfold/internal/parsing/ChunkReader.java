@@ -153,9 +153,9 @@ public final class ChunkReader {
                     break; // the first one is kept: later ones need no parsing
                 }
                 if (t == JsonToken.VALUE_NUMBER_INT) {
-                    createdSeen = true;
                     c.hasCreated = true;
                     c.created = p.getLongValue();
+                    createdSeen = c.created != 0; // Azure's prompt-filter chunk says 0: wait for a real one
                 } else if (t != JsonToken.VALUE_NULL) {
                     throw diag.expected("an integer", "created");
                 }
@@ -175,6 +175,13 @@ public final class ChunkReader {
                 if (t != JsonToken.VALUE_NULL) {
                     c.usage = Values.read(p);
                     c.object("usage", c.usage);
+                }
+                break;
+            case "x_groq":
+                // Groq reports usage here on the last chunk when the request did not ask for it at the top.
+                java.util.Map<String, Object> groq = Values.asMap(Values.read(p));
+                if (groq != null && groq.get("usage") != null) {
+                    c.vendorUsage = groq.get("usage");
                 }
                 break;
 
@@ -293,6 +300,7 @@ public final class ChunkReader {
             case "refusal":
             case "input":
             case "code":
+            case "param":
                 c.object(name, Values.read(p));
                 break;
             default:
@@ -358,8 +366,14 @@ public final class ChunkReader {
      * ------------------------------------------------------------------------------------- */
 
     private void fold(ChunkFields c) {
+        if (c.usage == null && c.vendorUsage != null) {
+            c.usage = c.vendorUsage; // the top-level usage wins when both came
+        }
         if (c.sawChoices) {
             openAi().foldHeader(c);
+            if (c.object("error") != null) {
+                providerError(c); // OpenRouter: an error beside a choice that finishes with "error"
+            }
         } else if (c.sawGemini) {
             assembly.format(Format.GEMINI);
             gemini().foldHeader(c);

@@ -298,7 +298,13 @@ public final class OpenAiChoices {
             choice.appendContent(s.content);
         }
         if (s.text.present()) {
-            choice.appendContent(s.text);
+            if (!s.sawDelta) {
+                choice.appendContent(s.text); // a legacy completion's text
+            } else if (!s.text.contentEquals(s.content)) {
+                // Together repeats delta.content as the choice's text; the delta is what chat folds.
+                diag.warn("choice-text-differs", "a chat choice carried a text different from its delta's content; the delta's was kept"
+                        + " (text: '" + s.text + "')");
+            }
         }
         if (s.refusal.present()) {
             choice.appendRefusal(s.refusal);

@@ -464,12 +464,15 @@ public final class ResponsesEvents {
     }
 
     private void providerError(ChunkFields e) {
-        Object message = e.object("message");
-        Object code = e.object("code");
-        diag.warn("provider-error", "the stream carried an error event (" + code + ": " + message + ")");
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("code", code);
-        error.put("message", message);
+        // Documented flat ({"type": "error", "code", "message", "param"}); sent nested as often ({"error": {...}}).
+        Map<String, Object> error = e.map("error");
+        if (error == null) {
+            error = new LinkedHashMap<>();
+            error.put("code", e.object("code"));
+            error.put("message", e.object("message"));
+            error.put("param", e.object("param"));
+        }
+        diag.warn("provider-error", "the stream carried an error event (" + error.get("code") + ": " + error.get("message") + ")");
         assembly.extra().put("error", error);
     }
 

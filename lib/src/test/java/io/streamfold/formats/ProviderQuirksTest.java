@@ -1,0 +1,115 @@
+package io.streamfold.formats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamfold.ChunkAssembler;
+import io.streamfold.Completion;
+import io.streamfold.Warning;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * OpenAI-compatible providers' quirks, one recording each, expected values read off the recording:
+ * Together, Azure, Groq, OpenRouter, and the Responses API's nested error event.
+ */
+class ProviderQuirksTest {
+
+    @Test
+    void togetherRepeatsTheDeltaAsTextAndItIsFoldedOnce() {
+        Completion c = ChunkAssembler.assemble(Recordings.synthetic("openai.chat-together-text-beside-delta.sse"));
+        assertThat(c.format()).isEqualTo("openai.chat");
+        assertThat(c.message().content()).isEqualTo("Hello world");
+        assertThat(c.finishReason()).isEqualTo("eos");
+        assertThat(c.usage().totalTokens()).isEqualTo(13);
+        assertThat(c.warnings()).isEmpty();
+    }
+
+    @Test
+    void aChoiceTextThatDisagreesWithItsDeltaIsWarnedNotLost() {
+        String jsonl = """
+                {"id":"x","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"text":"Hola","delta":{"content":"Hello"},"finish_reason":"stop"}]}
+                """;
+        Completion c = ChunkAssembler.assemble(jsonl.getBytes(StandardCharsets.UTF_8));
+        assertThat(c.message().content()).isEqualTo("Hello");
+        assertThat(c.warnings()).extracting(Warning::code).containsExactly("choice-text-differs");
+        assertThat(c.warnings().get(0).message()).contains("Hola");
+    }
+
+    @Test
+    void azuresZeroCreatedOnThePromptFilterChunkGivesWayToTheRealOne() {
+        Completion c = ChunkAssembler.assemble(Recordings.synthetic("openai.chat-azure-prompt-filter-first.sse"));
+        assertThat(c.created()).isEqualTo(1745000000L);
+        assertThat(c.id()).isEqualTo("chatcmpl-AZ1");
+        assertThat(c.model()).isEqualTo("gpt-4o-2024-11-20");
+        assertThat(c.message().content()).isEqualTo("Hi");
+        assertThat(c.usage().promptTokens()).isEqualTo(9);
+        assertThat(c.toJson()).contains("\"created\":1745000000");
+    }
+
+    @Test
+    void aStreamWhoseEveryCreatedIsZeroKeepsZero() {
+        String jsonl = """
+                {"id":"x","object":"chat.completion.chunk","created":0,"model":"m","choices":[{"index":0,"delta":{"content":"a"}}]}
+                {"id":"x","object":"chat.completion.chunk","created":0,"model":"m","choices":[{"index":0,"delta":{},"finish_reason":"stop"}]}
+                """;
+        assertThat(ChunkAssembler.assemble(jsonl.getBytes(StandardCharsets.UTF_8)).created()).isZero();
+    }
+
+    @Test
+    void groqsUsageInXGroqIsTheUsage() {
+        Completion c = ChunkAssembler.assemble(Recordings.synthetic("openai.chat-groq-usage-in-x-groq.sse"));
+        assertThat(c.message().content()).isEqualTo("Hello");
+        assertThat(c.usage()).isNotNull();
+        assertThat(c.usage().promptTokens()).isEqualTo(12);
+        assertThat(c.usage().completionTokens()).isEqualTo(2);
+        assertThat(c.usage().totalTokens()).isEqualTo(14);
+        assertThat(((Number) c.usage().details().get("queue_time")).doubleValue()).isEqualTo(0.05);
+    }
+
+    @Test
+    void aTopLevelUsageWinsOverXGroq() {
+        String jsonl = """
+                {"id":"x","object":"chat.completion.chunk","created":1,"model":"m","x_groq":{"usage":{"prompt_tokens":1,"completion_tokens":1,"total_tokens":2}},"usage":{"prompt_tokens":7,"completion_tokens":3,"total_tokens":10},"choices":[{"index":0,"delta":{"content":"a"},"finish_reason":"stop"}]}
+                """;
+        assertThat(ChunkAssembler.assemble(jsonl.getBytes(StandardCharsets.UTF_8)).usage().totalTokens()).isEqualTo(10);
+    }
+
+    @Test
+    void openRoutersErrorBesideAChoiceIsWarnedAndKept() {
+        Completion c = ChunkAssembler.assemble(Recordings.synthetic("openai.chat-openrouter-error-midstream.sse"));
+        assertThat(c.message().content()).isEqualTo("Partial");
+        assertThat(c.finishReason()).isEqualTo("error");
+        assertThat(c.warnings()).extracting(Warning::code).containsExactly("provider-error");
+        assertThat(c.warnings().get(0).message()).contains("Provider disconnected unexpectedly");
+        assertThat(c.extra().get("error")).isEqualTo(Map.of("code", "server_error", "message", "Provider disconnected unexpectedly"));
+        assertThat(c.toJson()).contains("\"error\":{\"code\":\"server_error\"");
+    }
+
+    @Test
+    void aNestedResponsesErrorEventKeepsTheWholeError() {
+        Completion c = ChunkAssembler.assemble(Recordings.synthetic("openai.responses-error-nested.jsonl"));
+        assertThat(c.format()).isEqualTo("openai.responses");
+        assertThat(c.message().content()).isEqualTo("Partial");
+        assertThat(c.warnings()).extracting(Warning::code).contains("provider-error");
+        assertThat(c.warnings()).filteredOn(w -> w.code().equals("provider-error")).singleElement()
+                .satisfies(w -> assertThat(w.message()).contains("server_error", "The server had an error processing your request."));
+        assertThat(c.extra().get("error")).isInstanceOfSatisfying(Map.class, error -> assertThat(error)
+                .containsEntry("type", "server_error")
+                .containsEntry("code", "server_error")
+                .containsEntry("message", "The server had an error processing your request."));
+    }
+
+    @Test
+    void aFlatResponsesErrorEventKeepsItsParam() {
+        String jsonl = """
+                {"type":"response.created","sequence_number":0,"response":{"id":"resp_1","object":"response","status":"in_progress","model":"gpt-4.1","output":[]}}
+                {"type":"error","sequence_number":1,"code":"rate_limit_exceeded","message":"Rate limit reached","param":"model"}
+                """;
+        Completion c = ChunkAssembler.assemble(jsonl.getBytes(StandardCharsets.UTF_8));
+        assertThat(c.extra().get("error")).isInstanceOfSatisfying(Map.class, error -> assertThat(error)
+                .containsEntry("code", "rate_limit_exceeded")
+                .containsEntry("message", "Rate limit reached")
+                .containsEntry("param", "model"));
+    }
+}
