@@ -112,4 +112,35 @@ class ProviderQuirksTest {
                 .containsEntry("message", "Rate limit reached")
                 .containsEntry("param", "model"));
     }
+
+    @Test
+    void openRoutersReasoningDetailsFoldPerIndexWithTheirSignature() {
+        Completion c = ChunkAssembler.assemble(Recordings.synthetic("openai.chat-openrouter-reasoning-details.sse"));
+        assertThat(c.message().reasoning()).isEqualTo("Two plus two is four.");
+        assertThat(c.message().content()).isEqualTo("4");
+        assertThat(c.choice(0).extra().get("reasoning_details")).asList().containsExactly(
+                Map.of("type", "reasoning.text", "text", "Two plus two is four.", "format", "anthropic-claude-v1",
+                        "index", 0, "signature", "ErUBCkYIBRgCIkB"),
+                Map.of("type", "reasoning.encrypted", "data", "gAAAAABo", "format", "anthropic-claude-v1", "index", 1));
+        assertThat(c.toJson()).contains("\"reasoning\":\"Two plus two is four.\",\"reasoning_details\":[{\"type\":\"reasoning.text\"");
+        assertThat(c.warnings()).isEmpty();
+    }
+
+    @Test
+    void aChatWithoutReasoningDetailsWritesNone() {
+        Completion c = ChunkAssembler.assemble(Recordings.synthetic("openai.chat-groq-usage-in-x-groq.sse"));
+        assertThat(c.toJson()).doesNotContain("reasoning_details");
+    }
+
+    @Test
+    void aVendorFieldOnAToolCallFragmentStaysOnTheCall() {
+        Completion c = ChunkAssembler.assemble(Recordings.synthetic("openai.chat-gemini-compat-thought-signature.jsonl"));
+        assertThat(c.message().toolCalls()).singleElement().satisfies(call -> {
+            assertThat(call.name()).isEqualTo("get_weather");
+            assertThat(call.id()).isEqualTo("function-call-1");
+            assertThat(call.arguments()).isEqualTo("{\"city\":\"Paris\"}");
+            assertThat(call.extra()).containsEntry("extra_content", Map.of("google", Map.of("thought_signature", "CiQBcsjafAbx")));
+        });
+        assertThat(c.toJson()).contains("\"arguments\":\"{\\\"city\\\":\\\"Paris\\\"}\"},\"extra_content\":{\"google\":{\"thought_signature\":\"CiQBcsjafAbx\"}}");
+    }
 }

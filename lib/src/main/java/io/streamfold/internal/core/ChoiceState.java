@@ -301,6 +301,9 @@ public final class ChoiceState {
             if (open != null && open.type == null && f.type != null && !f.type.isEmpty()) {
                 open.type = f.type;
             }
+            if (open != null && f.others != null) {
+                open.extra().putAll(f.others);
+            }
             return;
         }
         ToolCallState target = null;
@@ -357,6 +360,9 @@ public final class ChoiceState {
                         "a fragment extended the call's name '" + target.name + "' with '" + f.name + "' (rule 4)");
                 target.name.append(f.name);
             }
+        }
+        if (f.others != null) {
+            target.extra().putAll(f.others);
         }
         if (created && listener != null) {
             listener.onToolCallStarted(index, target.position, target.id, target.name());

@@ -12,6 +12,8 @@ public final class ToolFragment {
     public String type;
     public final CharBuf name = new CharBuf();
     public final CharBuf arguments = new CharBuf();
+    /** Fields beyond the four, as read (a vendor's), or null. */
+    public java.util.Map<String, Object> others;
 
     public void reset() {
         hasIndex = false;
@@ -20,6 +22,14 @@ public final class ToolFragment {
         type = null;
         name.reset();
         arguments.reset();
+        others = null;
+    }
+
+    public void other(String name, Object value) {
+        if (others == null) {
+            others = new java.util.LinkedHashMap<>();
+        }
+        others.put(name, value);
     }
 
     /** An empty {@code id} or {@code name} counts as absent (rule 7). */

@@ -26,7 +26,7 @@ final class ChatWriter {
             g.writeStartObject();
             g.writeNumberField("index", choice.index());
             g.writeFieldName("message");
-            message(choice.message(), g);
+            message(choice, g);
             NativeJson.field(g, "finish_reason", choice.finishReason());
             logprobs(choice.logprobs(), g);
             g.writeEndObject();
@@ -71,13 +71,18 @@ final class ChatWriter {
         NativeJson.entries(g, c.extra(), Set.of());
     }
 
-    private static void message(Message m, JsonGenerator g) throws IOException {
+    private static void message(Choice choice, JsonGenerator g) throws IOException {
+        Message m = choice.message();
         g.writeStartObject();
         NativeJson.field(g, "role", m.role() == null ? "assistant" : m.role());
         NativeJson.field(g, "content", m.content());
         NativeJson.field(g, "refusal", m.refusal());
         if (m.reasoning() != null) {
             g.writeStringField(reasoningField(m), m.reasoning());
+        }
+        Object details = choice.extra().get("reasoning_details");
+        if (details != null) {
+            NativeJson.field(g, "reasoning_details", details); // OpenRouter's structured reasoning, signatures included
         }
         boolean anyToolCall = false;
         ToolCall legacy = null;
@@ -99,6 +104,7 @@ final class ChatWriter {
             NativeJson.field(g, "name", call.name());
             g.writeStringField("arguments", call.arguments());
             g.writeEndObject();
+            NativeJson.entries(g, call.extra(), Set.of());
             g.writeEndObject();
         }
         if (anyToolCall) {

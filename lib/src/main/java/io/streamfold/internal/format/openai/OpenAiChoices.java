@@ -150,6 +150,10 @@ public final class OpenAiChoices {
                     s.rare = true;
                     Read.text(p, s.reasoning, diag, "reasoning");
                     break;
+                case "reasoning_details":
+                    s.rare = true;
+                    s.reasoningDetails = Values.read(p);
+                    break;
                 case "function_call":
                     s.rare = true;
                     readFunctionCall(p, s);
@@ -235,9 +239,8 @@ public final class OpenAiChoices {
                         }
                         break;
                     default:
-                        if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
-                            p.skipChildren();
-                        }
+                        // e.g. Gemini's OpenAI-compatible extra_content.google.thought_signature: kept on the call
+                        f.other(name, Values.read(p));
                         break;
                 }
             }
@@ -294,6 +297,9 @@ public final class OpenAiChoices {
         ChoiceState choice = assembly.choice(index);
         choice.role(s.role);
         applyReasoning(choice, s);
+        if (s.reasoningDetails != null) {
+            ReasoningDetails.merge(choice.extra(), s.reasoningDetails);
+        }
         if (s.content.present()) {
             choice.appendContent(s.content);
         }
@@ -375,6 +381,8 @@ public final class OpenAiChoices {
         final CharBuf functionName = new CharBuf();
         final CharBuf functionArguments = new CharBuf();
         Map<String, Object> logprobs;
+        /** OpenRouter's structured reasoning ({@code delta.reasoning_details}), when a chunk had some. */
+        Object reasoningDetails;
 
         void reset() {
             index = -1;
@@ -396,6 +404,7 @@ public final class OpenAiChoices {
             refusal.reset();
             reasoning.reset();
             reasoningContent.reset();
+            reasoningDetails = null;
             sawFunctionCall = false;
             functionName.reset();
             functionArguments.reset();
