@@ -315,6 +315,141 @@ class BadInputTest {
         }
     }
 
+    /* ---------------------------------------------------------------------------------------
+     * Wrong types and hostile values found by probing: located, never silently dropped
+     * ------------------------------------------------------------------------------------- */
+
+    @Test
+    void aThinkingDeltaThatIsANumberIsLocatedAndLenientKeepsTheTextBefore() {
+        byte[] sse = utf8("""
+                event: message_start
+                data: {"type":"message_start","message":{"id":"msg_1","type":"message","role":"assistant","model":"claude","content":[],"usage":{"input_tokens":3}}}
+
+                event: content_block_start
+                data: {"type":"content_block_start","index":0,"content_block":{"type":"thinking","thinking":""}}
+
+                event: content_block_delta
+                data: {"type":"content_block_delta","index":0,"delta":{"type":"thinking_delta","thinking":"We need"}}
+
+                event: content_block_delta
+                data: {"type":"content_block_delta","index":0,"delta":{"type":"thinking_delta","thinking":5}}
+
+                """);
+        AssemblyException e = failure(sse);
+        assertThat(e.kind()).isEqualTo(Problem.Kind.UNEXPECTED);
+        assertThat(e.getOriginalMessage()).isEqualTo("Expected a string for delta.thinking but found a number (5)");
+        assertThat(e.chunk()).isEqualTo(4);
+        assertThat(e.line()).isEqualTo(11);
+        assertThat(e.path()).isEqualTo("$.delta.thinking");
+
+        Completion lenient = ChunkAssembler.assemble(sse, LENIENT);
+        assertThat(lenient.incomplete()).isTrue();
+        assertThat(lenient.message().reasoning()).isEqualTo("We need");
+        assertThat(lenient.problems()).singleElement().extracting(Problem::chunk).isEqualTo(4);
+    }
+
+    @Test
+    void geminiStreamedArgumentsOfTheWrongTypeAreLocated() {
+        String opener = "data: {\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"functionCall\":{\"name\":\"f\",\"willContinue\":true}}]}}]}\n\n";
+        AssemblyException number = failure(utf8(opener
+                + "data: {\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"functionCall\":{\"partialArgs\":[{\"jsonPath\":\"$.amount\",\"stringValue\":16}],\"willContinue\":true}}]}}]}\n\n"));
+        assertThat(number.getOriginalMessage()).isEqualTo("Expected a string for partialArgs[].stringValue at $.amount but found a number (16)");
+        assertThat(number.chunk()).isEqualTo(2);
+
+        AssemblyException object = failure(utf8(opener
+                + "data: {\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"functionCall\":{\"partialArgs\":{\"a\":1},\"willContinue\":true}}]}}]}\n\n"));
+        assertThat(object.getOriginalMessage()).startsWith("Expected a list for functionCall.partialArgs but found an object");
+        assertThat(object.chunk()).isEqualTo(2);
+    }
+
+    @Test
+    void geminiArgumentPathsThatCannotHoldAValueAreWarnedNeverAllocated() {
+        for (String path : List.of("$.items[2000000000]", "$.items[-1]", "$")) {
+            String sse = "data: {\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"functionCall\":{\"name\":\"f\","
+                    + "\"partialArgs\":[{\"jsonPath\":\"$.ok\",\"boolValue\":true},{\"jsonPath\":\"" + path + "\",\"stringValue\":\"x\"}]}}]},"
+                    + "\"finishReason\":\"STOP\"}]}\n\n";
+            Completion c = ChunkAssembler.assemble(utf8(sse));
+            assertThat(c.message().toolCalls()).as(path).singleElement()
+                    .satisfies(call -> assertThat(call.arguments()).isEqualTo("{\"ok\":true}"));
+            assertThat(c.warnings()).as(path).singleElement().satisfies(w -> {
+                assertThat(w.code()).isEqualTo("partial-arg-unplaced");
+                assertThat(w.message()).contains(path);
+            });
+        }
+    }
+
+    @Test
+    void aHugeOrNegativeIndexIsLocatedNotAllocated() {
+        String huge = "{\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":2000000000,\"id\":\"c\",\"function\":{\"name\":\"f\",\"arguments\":\"{}\"}}]}}]}\n";
+        AssemblyException e = failure(utf8(huge));
+        assertThat(e.getOriginalMessage()).isEqualTo("Expected an index from 0 to 65535 for index but found a number (2000000000)");
+        assertThat(e.path()).isEqualTo("$.choices[0].delta.tool_calls[0].index");
+
+        String negative = "{\"choices\":[{\"index\":-1,\"delta\":{\"content\":\"a\"}}]}\n";
+        AssemblyException n = failure(utf8(negative));
+        assertThat(n.getOriginalMessage()).isEqualTo("Expected an index from 0 to 65535 for index but found a number (-1)");
+        assertThat(n.path()).isEqualTo("$.choices[0].index");
+    }
+
+    @Test
+    void aStreamingRecordingWhoseBodyIsNoListFails() {
+        for (String body : List.of("{\"x\": 1}", "null")) {
+            for (String recording : List.of(
+                    "{\"response\": {\"is_streaming\": true, \"body\": " + body + "}}",
+                    "{\"response\": {\"body\": " + body + ", \"is_streaming\": true}}")) {
+                AssemblyException e = failure(utf8(recording));
+                assertThat(e.kind()).as(recording).isEqualTo(Problem.Kind.UNEXPECTED);
+                assertThat(e.getOriginalMessage()).as(recording).startsWith("Expected a list of chunks for response.body but found");
+                assertThat(e.line()).as(recording).isEqualTo(1);
+            }
+        }
+        // without is_streaming: true, an object body is a non-streaming recording, skipped
+        assertThat(failure(utf8("{\"response\": {\"body\": {\"x\": 1}}}")).kind()).isEqualTo(Problem.Kind.NOT_A_STREAM);
+    }
+
+    @Test
+    void aLimitErrorIsLocated() {
+        String longNumber = "{\"choices\":[],\"created\":" + "1".repeat(5000) + "}\n";
+        AssemblyException e = failure(utf8(longNumber));
+        assertThat(e.kind()).isEqualTo(Problem.Kind.LIMIT);
+        assertThat(e.line()).isEqualTo(1);
+        assertThat(e.column()).isPositive();
+        assertThat(e.path()).isEqualTo("$.created");
+    }
+
+    @Test
+    void aDeepPathIsShortenedInTheMiddle() {
+        String deep = "{\"choices\":[],\"v\":" + "{\"a\":".repeat(1200) + "1" + "}".repeat(1200) + "}";
+        AssemblyException e = failure(utf8(deep));
+        assertThat(e.kind()).isEqualTo(Problem.Kind.LIMIT);
+        assertThat(e.path()).startsWith("$.v.a.a").contains("more)...").hasSizeLessThan(100);
+    }
+
+    @Test
+    void usageThatIsNoObjectIsLocated() {
+        AssemblyException e = failure(utf8("{\"choices\":[],\"usage\":\"lots\"}\n"));
+        assertThat(e.getOriginalMessage()).isEqualTo("Expected an object for usage but found a string (\"lots\")");
+        assertThat(e.path()).isEqualTo("$.usage");
+    }
+
+    @Test
+    void anInteractionsThoughtWhoseTextIsANumberIsLocated() {
+        byte[] sse = utf8("""
+                event: interaction.start
+                data: {"interaction":{"id":"v1","status":"in_progress","object":"interaction","model":"gemini-2.5-flash"},"event_type":"interaction.start"}
+
+                event: content.start
+                data: {"index":0,"content":{"type":"thought"},"event_type":"content.start"}
+
+                event: content.delta
+                data: {"index":0,"delta":{"content":{"type":"text","text":7},"type":"thought_summary"},"event_type":"content.delta"}
+
+                """);
+        AssemblyException e = failure(sse);
+        assertThat(e.getOriginalMessage()).isEqualTo("Expected a string for delta.content.text but found a number (7)");
+        assertThat(e.chunk()).isEqualTo(3);
+    }
+
     private static void assertPrefix(Completion part, Completion full, int cut) {
         for (Choice choice : part.choices()) {
             Message m = choice.message();

@@ -170,7 +170,10 @@ public final class Diagnostics {
             message = e.getClass().getSimpleName();
         }
         JsonLocation location = e.getLocation();
-        return error(kind, tidy(message), location != null ? location : null, e);
+        if (location == null && parser != null) {
+            location = parser.currentLocation(); // limits are thrown without one: where the parser stopped
+        }
+        return error(kind, tidy(message), location, e);
     }
 
     /** A failure of streamfold's own, located where the fold was, with the cause kept. */
@@ -206,6 +209,8 @@ public final class Diagnostics {
         return new AssemblyException(new Problem(kind, message, source, chunk, line, column, offset, path), cause);
     }
 
+    private static final int MAX_PATH_SEGMENTS = 20;
+
     /** Builds {@code $.choices[0].delta.content} from the parser's context up to the chunk's root. */
     static String pathOf(JsonStreamContext context, JsonStreamContext root) {
         List<String> segments = new ArrayList<>();
@@ -225,7 +230,13 @@ public final class Diagnostics {
             segments.add("." + root.getCurrentName());
         }
         StringBuilder sb = new StringBuilder("$");
-        for (int i = segments.size() - 1; i >= 0; i--) {
+        int n = segments.size();
+        for (int i = n - 1; i >= 0; i--) {
+            if (n > MAX_PATH_SEGMENTS && i == n - 1 - MAX_PATH_SEGMENTS / 2) {
+                // A hostile nesting depth would print thousands of segments: keep both ends.
+                sb.append("...(").append(n - MAX_PATH_SEGMENTS).append(" more)...");
+                i = MAX_PATH_SEGMENTS / 2;
+            }
             sb.append(segments.get(i));
         }
         return sb.toString();

@@ -55,6 +55,18 @@ public final class Read {
         return absent;
     }
 
+    /**
+     * An index: null is absent (-1); a present one must lie in 0..max, so a hostile value can
+     * neither pass for "no index" nor size an array.
+     */
+    public static int index(JsonParser p, Diagnostics diag, String field, int max) throws IOException {
+        int value = integer(p, diag, field, -1);
+        if (p.currentToken() != JsonToken.VALUE_NULL && (value < 0 || value > max)) {
+            throw diag.expected("an index from 0 to " + max, field);
+        }
+        return value;
+    }
+
     /** Any value as a plain object ({@link Values}). */
     public static Object value(JsonParser p) throws IOException {
         return Values.read(p);

@@ -185,4 +185,16 @@ public final class Values {
     public static List<Object> asList(Object value) {
         return value instanceof List<?> l ? (List<Object>) l : null;
     }
+
+    /** A short description of a plain value for error messages: its kind, and the value when short. */
+    public static String describe(Object value) {
+        String kind = value == null ? "null" : value instanceof String ? "a string" : value instanceof Number ? "a number"
+                : value instanceof Boolean ? "a boolean" : value instanceof List ? "a list" : value instanceof Map ? "an object"
+                : value.getClass().getSimpleName();
+        if (value == null) {
+            return kind;
+        }
+        String text = String.valueOf(value);
+        return text.length() <= 40 ? kind + " (" + text + ")" : kind;
+    }
 }

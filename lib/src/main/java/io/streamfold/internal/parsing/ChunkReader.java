@@ -172,6 +172,9 @@ public final class ChunkReader {
                 }
                 break;
             case "usage":
+                if (t != JsonToken.VALUE_NULL && t != JsonToken.START_OBJECT) {
+                    throw diag.expected("an object", "usage");
+                }
                 if (t != JsonToken.VALUE_NULL) {
                     c.usage = Values.read(p);
                     c.object("usage", c.usage);
@@ -331,19 +334,24 @@ public final class ChunkReader {
                     d.type = Read.string(p, diag, "type");
                     break;
                 case "text":
-                    textOrOther(p, t, d, d.text, name);
+                    text(p, t, d.text, name);
                     break;
                 case "thinking":
-                    textOrOther(p, t, d, d.thinking, name);
+                    text(p, t, d.thinking, name);
                     break;
                 case "signature":
-                    textOrOther(p, t, d, d.signature, name);
+                    text(p, t, d.signature, name);
                     break;
                 case "partial_json":
-                    textOrOther(p, t, d, d.partialJson, name);
+                    text(p, t, d.partialJson, name);
                     break;
                 case "arguments":
-                    textOrOther(p, t, d, d.arguments, name);
+                    // streamed as a string, or sent whole as an object (Interactions' function_call delta)
+                    if (t == JsonToken.VALUE_STRING) {
+                        d.arguments.appendText(p);
+                    } else if (t != JsonToken.VALUE_NULL) {
+                        d.other(name, Values.read(p));
+                    }
                     break;
                 default:
                     d.other(name, Values.read(p));
@@ -352,12 +360,13 @@ public final class ChunkReader {
         }
     }
 
-    private static void textOrOther(JsonParser p, JsonToken t, DeltaFields d, io.streamfold.internal.core.CharBuf buf,
+    /** A delta's text field: a string, or null for none; anything else is a located error, not a silent loss. */
+    private void text(JsonParser p, JsonToken t, io.streamfold.internal.core.CharBuf buf,
             String name) throws IOException {
         if (t == JsonToken.VALUE_STRING) {
             buf.appendText(p);
-        } else {
-            d.other(name, Values.read(p));
+        } else if (t != JsonToken.VALUE_NULL) {
+            throw diag.expected("a string", "delta." + name);
         }
     }
 

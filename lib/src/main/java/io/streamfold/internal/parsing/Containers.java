@@ -199,14 +199,19 @@ public final class Containers {
                 }
                 break;
             case START_OBJECT:
-                r.bodyIsObject = true;
+            case VALUE_NULL:
+                // A non-streaming recording, unless it says it streamed: then a located error, wherever is_streaming is.
+                AssemblyException fault = diag.expected("a list of chunks", "response.body");
+                if (Boolean.TRUE.equals(r.streaming)) {
+                    throw fault;
+                }
+                r.bodyFault = fault;
+                r.bodyIsObject = v == JsonToken.START_OBJECT;
+                r.sawBody = r.bodyIsObject;
                 p.skipChildren();
                 break;
             case VALUE_STRING:
                 readEmbeddedText(p);
-                break;
-            case VALUE_NULL:
-                r.sawBody = false;
                 break;
             default:
                 throw diag.expected("a list of chunks", "response.body");
@@ -220,8 +225,13 @@ public final class Containers {
         boolean bodyIsObject;
         Boolean streaming;
         RuntimeException deferred;
+        /** A body that is no list, reported only if the recording says it streamed. */
+        AssemblyException bodyFault;
 
         void conclude() {
+            if (Boolean.TRUE.equals(streaming) && bodyFault != null) {
+                throw bodyFault;
+            }
             if (!sawResponse) {
                 throw new NotAStreamException("the JSON object is not a recording (it has no response) nor a chunk");
             }

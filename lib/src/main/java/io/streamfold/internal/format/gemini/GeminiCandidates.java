@@ -281,6 +281,8 @@ public final class GeminiCandidates {
             if (partialArgs instanceof List<?> items) {
                 open.apply(items, diag);
                 open.call.setArguments(Read.json(open.args));
+            } else if (partialArgs != null) {
+                throw diag.unexpected("Expected a list for functionCall.partialArgs but found " + Values.describe(partialArgs));
             }
             if (part.signature != null) {
                 open.call.extra().put(part.signatureKey, part.signature);
@@ -312,6 +314,9 @@ public final class GeminiCandidates {
             if (fc.get(key) instanceof String nested) {
                 call.extra().put(key, nested); // Gemini 2.x nests the signature in the call
             }
+        }
+        if (partialArgs != null && !(partialArgs instanceof List)) {
+            throw diag.unexpected("Expected a list for functionCall.partialArgs but found " + Values.describe(partialArgs));
         }
         if (willContinue || partialArgs != null) {
             StreamedCall streamed = new StreamedCall(call, args);
@@ -357,17 +362,26 @@ public final class GeminiCandidates {
                     continue;
                 }
                 boolean willContinue = Boolean.TRUE.equals(arg.containsKey("will_continue") ? arg.get("will_continue") : arg.get("willContinue"));
+                boolean placed = true;
                 if (arg.containsKey("string_value") || arg.containsKey("stringValue")) {
-                    String piece = Values.stringAt(arg, arg.containsKey("string_value") ? "string_value" : "stringValue");
+                    Object raw = arg.containsKey("string_value") ? arg.get("string_value") : arg.get("stringValue");
+                    if (!(raw instanceof String piece)) {
+                        throw diag.unexpected("Expected a string for partialArgs[].stringValue at " + path + " but found "
+                                + Values.describe(raw));
+                    }
                     Object current = JsonPaths.get(args, path);
                     String value = path.equals(continuing) && current instanceof String s ? s + piece : piece;
-                    JsonPaths.put(args, path, value);
+                    placed = JsonPaths.put(args, path, value);
                 } else if (arg.containsKey("number_value") || arg.containsKey("numberValue")) {
-                    JsonPaths.put(args, path, arg.containsKey("number_value") ? arg.get("number_value") : arg.get("numberValue"));
+                    placed = JsonPaths.put(args, path, arg.containsKey("number_value") ? arg.get("number_value") : arg.get("numberValue"));
                 } else if (arg.containsKey("bool_value") || arg.containsKey("boolValue")) {
-                    JsonPaths.put(args, path, arg.containsKey("bool_value") ? arg.get("bool_value") : arg.get("boolValue"));
+                    placed = JsonPaths.put(args, path, arg.containsKey("bool_value") ? arg.get("bool_value") : arg.get("boolValue"));
                 } else if (arg.containsKey("null_value") || arg.containsKey("nullValue")) {
-                    JsonPaths.put(args, path, null);
+                    placed = JsonPaths.put(args, path, null);
+                }
+                if (!placed) {
+                    diag.warn("partial-arg-unplaced", "a streamed function-call argument at json_path '" + path
+                            + "' has no place in the arguments built so far and was skipped: " + arg);
                 }
                 continuing = willContinue ? path : null;
             }

@@ -29,12 +29,23 @@ final class JsonPaths {
         return current;
     }
 
-    /** Sets the value at the path, creating maps and lists on the way. */
+    /** The largest list index a path may name: arguments are small, and a hostile index must not size a list. */
+    static final int MAX_INDEX = 10_000;
+
+    /**
+     * Sets the value at the path, creating maps and lists on the way; false when the path cannot
+     * hold it (no step, an index out of range, a step that disagrees with what is already there).
+     */
     @SuppressWarnings("unchecked")
-    static void put(Map<String, Object> root, String path, Object value) {
+    static boolean put(Map<String, Object> root, String path, Object value) {
         List<Object> steps = steps(path);
         if (steps.isEmpty()) {
-            return;
+            return false;
+        }
+        for (Object step : steps) {
+            if (step instanceof Integer index && (index < 0 || index > MAX_INDEX)) {
+                return false; // checked before anything is created on the way
+            }
         }
         Object current = root;
         for (int i = 0; i < steps.size(); i++) {
@@ -69,9 +80,10 @@ final class JsonPaths {
                     current = existing;
                 }
             } else {
-                return; // the path disagrees with what is already there
+                return false; // the path disagrees with what is already there
             }
         }
+        return true;
     }
 
     /** Splits {@code $.a.b[0]['c d']} into "a", "b", 0, "c d". */
@@ -93,7 +105,7 @@ final class JsonPaths {
                     break;
                 }
                 String inside = path.substring(i + 1, close);
-                if (inside.startsWith("'") || inside.startsWith("\"")) {
+                if (inside.length() >= 2 && (inside.startsWith("'") || inside.startsWith("\""))) {
                     steps.add(inside.substring(1, inside.length() - 1));
                 } else {
                     try {

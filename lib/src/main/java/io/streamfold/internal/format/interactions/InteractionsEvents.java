@@ -151,9 +151,11 @@ public final class InteractionsEvents {
                 break;
             case "thought_summary": {
                 Map<String, Object> content = Values.asMap(delta.other("content"));
-                String text = content == null ? null : Values.stringAt(content, "text");
-                if (text != null) {
-                    choice.appendText(part, text);
+                Object text = content == null ? null : content.get("text");
+                if (text instanceof String piece) {
+                    choice.appendText(part, piece);
+                } else if (text != null) {
+                    throw diag.unexpected("Expected a string for delta.content.text but found " + Values.describe(text));
                 }
                 break;
             }

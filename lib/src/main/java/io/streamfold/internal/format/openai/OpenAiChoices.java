@@ -26,6 +26,8 @@ public final class OpenAiChoices {
     private final Assembly assembly;
     private final Diagnostics diag;
     private final ChoiceScratch scratch = new ChoiceScratch();
+    /** The largest choice or tool-call index read (n and parallel calls are far below it). */
+    private static final int MAX_INDEX = 65_535;
 
     public OpenAiChoices(Assembly assembly) {
         this.assembly = assembly;
@@ -80,12 +82,12 @@ public final class OpenAiChoices {
                 continue;
             }
             if (name == "index") {
-                s.index = Read.integer(p, diag, "index", -1);
+                s.index = Read.index(p, diag, "index", MAX_INDEX);
                 continue;
             }
             switch (name) {
                 case "index":
-                    s.index = Read.integer(p, diag, "index", -1);
+                    s.index = Read.index(p, diag, "index", MAX_INDEX);
                     break;
                 case "delta":
                     readDelta(p, s);
@@ -218,13 +220,13 @@ public final class OpenAiChoices {
                     continue;
                 }
                 if (name == "index" && v == JsonToken.VALUE_NUMBER_INT) {
-                    f.index = Read.integer(p, diag, "index", -1);
+                    f.index = Read.index(p, diag, "index", MAX_INDEX);
                     f.hasIndex = f.index >= 0;
                     continue;
                 }
                 switch (name) {
                     case "index":
-                        f.index = Read.integer(p, diag, "index", -1);
+                        f.index = Read.index(p, diag, "index", MAX_INDEX);
                         f.hasIndex = f.index >= 0;
                         break;
                     case "id":
