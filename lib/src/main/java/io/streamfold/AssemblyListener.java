@@ -7,7 +7,16 @@ package io.streamfold;
  * <p>Replaying the events rebuilds the completion: text, reasoning and refusal deltas concatenate
  * to the message's {@code content}, {@code reasoning} and {@code refusal}, and the argument
  * deltas of each call to its {@code arguments}. Callbacks run on the thread that feeds the
- * assembler, before {@code feed} (or {@code assemble}) returns.
+ * assembler, before {@code feed} (or {@code assemble}) returns. Three limits of a replay:
+ * <ul>
+ *   <li>An empty delta is not announced, so where a stream sent only {@code ""} the completion
+ *       has {@code ""} and a replay has nothing (null).</li>
+ *   <li>A Responses stream's final {@code response.completed} is authoritative. When it disagrees
+ *       with the deltas (a {@code stream-mismatch} warning), the completion holds the final text,
+ *       and the deltas hold what was streamed.</li>
+ *   <li>Gemini's streamed arguments ({@code partialArgs}) are a JSON object rebuilt piece by piece,
+ *       not a text that grows. {@link #onToolCallCompleted} carries them whole.</li>
+ * </ul>
  */
 public interface AssemblyListener {
 

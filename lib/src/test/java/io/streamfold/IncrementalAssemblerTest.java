@@ -254,4 +254,42 @@ class IncrementalAssemblerTest {
         assertThatThrownBy(() -> assembler.feed(new byte[1])).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(assembler::finish).isInstanceOf(IllegalStateException.class);
     }
+
+    /* ---------------------------------------------------------------------------------------
+     * Faults inside a chunk: located as assemble locates them
+     * ------------------------------------------------------------------------------------- */
+
+    static Stream<byte[]> faultsInsideAChunk() {
+        String c1 = "{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"model\":\"m\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hel\"}}]}";
+        String c2 = "{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"model\":\"m\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"lo\"}}]}";
+        byte[] badUtf8 = (c1 + "\n").getBytes(StandardCharsets.UTF_8);
+        badUtf8[badUtf8.length - 8] = (byte) 0xFF; // inside the first chunk's content
+        return Stream.of(
+                (c1 + "\n" + c2.replace("\"c1\"", "\"c\u0001\"") + "\n").getBytes(StandardCharsets.UTF_8), // control char in chunk 2
+                (c1 + "\n" + c2.replace("\"lo\"", "\"lo\" \"x\"") + "\n").getBytes(StandardCharsets.UTF_8), // bad JSON in chunk 2
+                ("data: " + c1 + "\n\ndata: " + c2.replace("}]}", "]}") + "\n\n").getBytes(StandardCharsets.UTF_8), // SSE, chunk 2
+                badUtf8);
+    }
+
+    @ParameterizedTest
+    @MethodSource("faultsInsideAChunk")
+    void aFaultInsideAChunkIsLocatedAsAssembleLocatesIt(byte[] input) {
+        AssemblyException whole = org.assertj.core.api.Assertions.catchThrowableOfType(AssemblyException.class,
+                () -> ChunkAssembler.assemble(input));
+        for (int piece : new int[] {input.length, 1, 7}) {
+            AssemblyException incremental = org.assertj.core.api.Assertions.catchThrowableOfType(AssemblyException.class,
+                    () -> feedInPieces(input, cutsEvery(input.length, piece), AssemblerOptions.defaults()));
+            assertThat(incremental.problem()).as("fed %d bytes at a time", piece).isEqualTo(whole.problem());
+        }
+        AssemblerOptions lenient = AssemblerOptions.defaults().withLenient(true);
+        assertThat(feedInPieces(input, cutsEvery(input.length, 5), lenient)).isEqualTo(ChunkAssembler.assemble(input, lenient));
+    }
+
+    private static int[] cutsEvery(int length, int piece) {
+        int[] cuts = new int[Math.max(0, (length - 1) / piece)];
+        for (int i = 0; i < cuts.length; i++) {
+            cuts[i] = (i + 1) * piece;
+        }
+        return cuts;
+    }
 }

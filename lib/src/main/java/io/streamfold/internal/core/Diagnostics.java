@@ -286,6 +286,7 @@ public final class Diagnostics {
                 .replace("`StreamReadConstraints.getMaxStringLength()`", "`AssemblerOptions.maxStringLength()`")
                 .replace("`StreamReadConstraints.getMaxNumberLength()`", "`AssemblerOptions.maxNumberLength()`");
         m = m.replaceAll(" \\(start marker at \\[[^\\]]*\\]\\)", ""); // our location says where
+        m = m.replaceAll(" \\(for (Object|Array|root) starting at \\[[^\\]]*\\]\\)", "");
         return m.replace('\n', ' ').trim();
     }
 

@@ -276,7 +276,7 @@ public final class IncrementalReader {
         try {
             step.run();
         } catch (JsonProcessingException e) {
-            fail(diag.fromJackson(e));
+            fail(insideChunk(e));
         } catch (NotAStreamException e) {
             failed = true;
             throw new AssemblyException(new Problem(Problem.Kind.NOT_A_STREAM, "Not a stream: " + e.getMessage(),
@@ -289,6 +289,31 @@ public final class IncrementalReader {
             fail(diag.internal(e));
         }
     }
+
+    /**
+     * A fault the framing parser met inside a chunk (bad JSON, bad UTF-8, a limit): the chunk parser
+     * reads that chunk up to the same fault, so the error names the chunk and its JSON path exactly
+     * as {@code assemble} does, and lenient mode keeps the same prefix.
+     */
+    private AssemblyException insideChunk(JsonProcessingException framing) {
+        if (captureDepth >= 0 && !readingChunk) {
+            try {
+                int from = (int) (captureStart - windowStart);
+                chunkFeed.end();
+                readChunk(from, windowLength - from, captureLine, captureColumn, captureStart);
+            } catch (AssemblyException located) {
+                return located;
+            } catch (JsonProcessingException inChunk) {
+                return diag.fromJackson(inChunk); // diagnostics stand in the chunk now: its number and path
+            } catch (IOException | RuntimeException e) {
+                // the framing parser's own error below
+            }
+        }
+        return diag.fromJackson(framing);
+    }
+
+    /** True while the chunk parser reads a framed chunk: its faults are already the located ones. */
+    private boolean readingChunk;
 
     private void fail(AssemblyException e) {
         failed = true;
@@ -516,7 +541,9 @@ public final class IncrementalReader {
         if (chunkParser == null) {
             chunkParser = factory.createParser(chunkFeed);
         }
+        readingChunk = true; // stays set when the chunk parser fails: that fault is already located, and reading stops
         deferrable(() -> containers.readFramedChunk(chunkParser, line, column, start));
+        readingChunk = false;
     }
 
     /**
