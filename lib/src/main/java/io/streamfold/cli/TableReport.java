@@ -24,7 +24,8 @@ final class TableReport {
             String tools = m == null || m.toolCalls().isEmpty() ? "-"
                     : m.toolCalls().size() + " " + m.toolCalls().stream().map(t -> String.valueOf(t.name()))
                             .collect(Collectors.joining(","));
-            String content = m == null ? "" : preview(m.content() != null ? m.content() : argumentsOf(m));
+            // A message that only calls tools shows their arguments, whether its content is null or "" (Ollama).
+            String content = m == null ? "" : preview(m.content() != null && !m.content().isEmpty() ? m.content() : argumentsOf(m));
             String finish = c.finishReason() == null ? "(none)" : c.finishReason();
             if (!c.problems().isEmpty()) {
                 finish += " (incomplete)";

@@ -90,6 +90,18 @@ class MainTest {
     }
 
     @Test
+    void aCallOnlyMessageShowsItsArgumentsWhetherItsContentIsNullOrEmpty() {
+        // chat-one-tool-call streams content "" (Ollama style); the parallel one streams content null
+        int status = run(TestRecordings.path("real/chat-one-tool-call--75ae2f583e3e.json").toString(),
+                TestRecordings.path("real/chat-parallel-tool-calls--e73b8fbb6fe7.json").toString());
+
+        assertThat(status).isZero();
+        String[] rows = stdout().split("\n");
+        assertThat(rows[1]).contains("1 get_current_time").endsWith("{}");
+        assertThat(rows[2]).contains("2 file_search,file_search", "{\"query\": \"marketing\"} {\"query\": \"sales\"}");
+    }
+
+    @Test
     void damagedAndNonStreamingFilesAreReportedAndTheRestGoesOn(@TempDir Path dir) throws IOException {
         Files.copy(TestRecordings.path("seeds/002_f3c450e043c4a2e1.json"), dir.resolve("a-good.json"));
         String good = Files.readString(TestRecordings.path("seeds/002_f3c450e043c4a2e1.json"));
