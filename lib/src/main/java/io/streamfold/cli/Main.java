@@ -40,7 +40,7 @@ public final class Main {
             stdout.println(Options.USAGE);
             return 0;
         }
-        Writer out = new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
+        Writer out = new LoneSurrogateEscapes(new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8)));
         try {
             int status = run(options, out, stderr);
             out.flush();

@@ -102,6 +102,22 @@ class MainTest {
     }
 
     @Test
+    void halfAnEmojiAtACutOffEndIsEscapedNotLost(@TempDir Path dir) throws IOException {
+        // The stream stops (length) after the high half of a pair; a whole pair earlier stays as it is.
+        Path cut = dir.resolve("cut-emoji.jsonl");
+        Files.writeString(cut, ""
+                + "{\"id\":\"x\",\"object\":\"chat.completion.chunk\",\"model\":\"m\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"ok \\ud83d\\ude00 then \\ud83d\"},\"finish_reason\":\"length\"}]}\n");
+
+        int status = run("--jsonl", cut.toString());
+
+        assertThat(status).isZero();
+        assertThat(stdout()).contains("\"content\":\"ok \uD83D\uDE00 then \\ud83d\"").doesNotContain("?");
+        String content = new com.fasterxml.jackson.databind.ObjectMapper().readTree(stdout())
+                .at("/completion/choices/0/message/content").asText();
+        assertThat(content).isEqualTo("ok \uD83D\uDE00 then \uD83D");
+    }
+
+    @Test
     void damagedAndNonStreamingFilesAreReportedAndTheRestGoesOn(@TempDir Path dir) throws IOException {
         Files.copy(TestRecordings.path("seeds/002_f3c450e043c4a2e1.json"), dir.resolve("a-good.json"));
         String good = Files.readString(TestRecordings.path("seeds/002_f3c450e043c4a2e1.json"));
