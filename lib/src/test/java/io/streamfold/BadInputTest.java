@@ -401,10 +401,37 @@ class BadInputTest {
                 assertThat(e.kind()).as(recording).isEqualTo(Problem.Kind.UNEXPECTED);
                 assertThat(e.getOriginalMessage()).as(recording).startsWith("Expected a list of chunks for response.body but found");
                 assertThat(e.line()).as(recording).isEqualTo(1);
+                AssemblyException incremental = catchThrowableOfType(AssemblyException.class,
+                        () -> ChunkAssembler.incremental().feed(utf8(recording)).finish());
+                // (outside any chunk, the non-blocking parser's byte offset may be one past: line and column agree)
+                assertThat(incremental.problem()).as("incrementally: " + recording)
+                        .extracting(Problem::kind, Problem::message, Problem::line, Problem::column)
+                        .containsExactly(e.kind(), e.getOriginalMessage(), e.line(), e.column());
             }
         }
         // without is_streaming: true, an object body is a non-streaming recording, skipped
         assertThat(failure(utf8("{\"response\": {\"body\": {\"x\": 1}}}")).kind()).isEqualTo(Problem.Kind.NOT_A_STREAM);
+    }
+
+    @Test
+    void aGeminiCallWhosePartialArgsAreNoListLeavesNothingBehindLeniently() {
+        String sse = "data: {\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"text\":\"Sure.\"}]}}]}\n\n"
+                + "data: {\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"functionCall\":{\"name\":\"f\",\"partialArgs\":\"x\",\"willContinue\":true}}]}}]}\n\n";
+        Completion c = ChunkAssembler.assemble(utf8(sse), LENIENT);
+        assertThat(c.incomplete()).isTrue();
+        assertThat(c.message().content()).isEqualTo("Sure.");
+        assertThat(c.message().toolCalls()).as("no half-made call").isEmpty();
+    }
+
+    @Test
+    void geminiArgumentPathsTooDeepOrTooWideAreWarnedNotFolded() {
+        for (String path : List.of("$" + "[0]".repeat(200), "$" + ".a".repeat(1001), "$.items[0]" + "[10000]".repeat(50))) {
+            String sse = "data: {\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"functionCall\":{\"name\":\"f\","
+                    + "\"partialArgs\":[{\"jsonPath\":\"" + path + "\",\"stringValue\":\"x\"}]}}]},\"finishReason\":\"STOP\"}]}\n\n";
+            Completion c = ChunkAssembler.assemble(utf8(sse));
+            assertThat(c.message().toolCalls()).singleElement().satisfies(call -> assertThat(call.arguments()).isEqualTo("{}"));
+            assertThat(c.warnings()).extracting(Warning::code).containsExactly("partial-arg-unplaced");
+        }
     }
 
     @Test

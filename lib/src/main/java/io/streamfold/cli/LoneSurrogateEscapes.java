@@ -8,8 +8,8 @@ import java.io.Writer;
  * Writes a lone UTF-16 surrogate as its JSON escape ({@code \ud83d}) instead of letting the
  * UTF-8 encoder replace it with {@code ?}. A stream cut between the two halves of an emoji
  * folds into text that ends in half a pair, and that half is what the provider sent: nothing the
- * user gave is lost. Surrogates only occur inside JSON strings, where the escape means exactly
- * that char; pairs pass through untouched.
+ * user gave is lost. In JSON output surrogates only occur inside strings, where the escape means
+ * exactly that char; in the table it shows the half as {@code \ud83d}. Pairs pass through untouched.
  */
 final class LoneSurrogateEscapes extends FilterWriter {
 
@@ -58,7 +58,9 @@ final class LoneSurrogateEscapes extends FilterWriter {
 
     @Override
     public void write(String text, int offset, int length) throws IOException {
-        write(text.toCharArray(), offset, length);
+        char[] chars = new char[length];
+        text.getChars(offset, offset + length, chars, 0);
+        write(chars, 0, length);
     }
 
     @Override

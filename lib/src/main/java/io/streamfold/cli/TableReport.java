@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 final class TableReport {
 
     private static final String[] HEADERS = {"FILE", "FORMAT", "CHUNKS", "FINISH", "TOOL CALLS", "CONTENT"};
-    private static final int PREVIEW = 48;
+    static final int PREVIEW = 48;
 
     private final List<String[]> rows = new ArrayList<>();
 
@@ -44,7 +44,14 @@ final class TableReport {
 
     static String preview(String text) {
         String flat = text.replace("\r", "").replace('\n', ' ').replace('\t', ' ');
-        return flat.length() > PREVIEW ? flat.substring(0, PREVIEW - 3) + "..." : flat;
+        if (flat.length() <= PREVIEW) {
+            return flat;
+        }
+        int end = PREVIEW - 3;
+        if (Character.isHighSurrogate(flat.charAt(end - 1))) {
+            end--; // never half an emoji
+        }
+        return flat.substring(0, end) + "...";
     }
 
     void write(Writer out) throws IOException {

@@ -118,6 +118,13 @@ class MainTest {
     }
 
     @Test
+    void theTablesPreviewNeverCutsAnEmojiInHalf() {
+        String text = "x".repeat(TableReport.PREVIEW - 4) + "\uD83D\uDE00 and more text after it";
+        String preview = TableReport.preview(text);
+        assertThat(preview).endsWith("x...").doesNotContain("\uD83D");
+    }
+
+    @Test
     void damagedAndNonStreamingFilesAreReportedAndTheRestGoesOn(@TempDir Path dir) throws IOException {
         Files.copy(TestRecordings.path("seeds/002_f3c450e043c4a2e1.json"), dir.resolve("a-good.json"));
         String good = Files.readString(TestRecordings.path("seeds/002_f3c450e043c4a2e1.json"));

@@ -37,6 +37,17 @@ class ProviderQuirksTest {
     }
 
     @Test
+    void aChatChoiceWithTextButNoDeltaContentKeepsTheText() {
+        String jsonl = """
+                {"id":"x","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"text":"Hi","delta":{}}]}
+                {"id":"x","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"text":" there","delta":{"content":" there"},"finish_reason":"stop"}]}
+                """;
+        Completion c = ChunkAssembler.assemble(jsonl.getBytes(StandardCharsets.UTF_8));
+        assertThat(c.message().content()).isEqualTo("Hi there");
+        assertThat(c.warnings()).isEmpty();
+    }
+
+    @Test
     void azuresZeroCreatedOnThePromptFilterChunkGivesWayToTheRealOne() {
         Completion c = ChunkAssembler.assemble(Recordings.synthetic("openai.chat-azure-prompt-filter-first.sse"));
         assertThat(c.created()).isEqualTo(1745000000L);
@@ -124,6 +135,24 @@ class ProviderQuirksTest {
                 Map.of("type", "reasoning.encrypted", "data", "gAAAAABo", "format", "anthropic-claude-v1", "index", 1));
         assertThat(c.toJson()).contains("\"reasoning\":\"Two plus two is four.\",\"reasoning_details\":[{\"type\":\"reasoning.text\"");
         assertThat(c.warnings()).isEmpty();
+    }
+
+    @Test
+    void aSnapshotsReasoningDetailsDoNotChangeAsMoreArrives() throws Exception {
+        byte[] sse = java.nio.file.Files.readAllBytes(Recordings.synthetic("openai.chat-openrouter-reasoning-details.sse"));
+        int secondChunk = new String(sse, StandardCharsets.UTF_8).indexOf("data:", new String(sse, StandardCharsets.UTF_8).indexOf("data:") + 1);
+        io.streamfold.IncrementalAssembler assembler = ChunkAssembler.incremental();
+        assembler.feed(sse, 0, secondChunk);
+        Completion early = assembler.snapshot();
+        Object before = early.choice(0).extra().get("reasoning_details");
+        assertThat(before).asList().singleElement().asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsEntry("text", "Two plus ");
+        assembler.feed(sse, secondChunk, sse.length - secondChunk);
+        Completion whole = assembler.finish();
+        assertThat(early.choice(0).extra().get("reasoning_details")).as("the early snapshot is immutable").isEqualTo(before)
+                .asList().singleElement().asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("text", "Two plus ");
+        assertThat(whole.choice(0).extra().get("reasoning_details")).asList().hasSize(2);
+        assertThat(whole).isEqualTo(ChunkAssembler.assemble(sse));
     }
 
     @Test

@@ -235,7 +235,7 @@ public final class Diagnostics {
             if (n > MAX_PATH_SEGMENTS && i == n - 1 - MAX_PATH_SEGMENTS / 2) {
                 // A hostile nesting depth would print thousands of segments: keep both ends.
                 sb.append("...(").append(n - MAX_PATH_SEGMENTS).append(" more)...");
-                i = MAX_PATH_SEGMENTS / 2;
+                i = MAX_PATH_SEGMENTS / 2 - 1; // go on with the innermost ten: n - 20 left out
             }
             sb.append(segments.get(i));
         }

@@ -200,14 +200,7 @@ public final class Containers {
                 break;
             case START_OBJECT:
             case VALUE_NULL:
-                // A non-streaming recording, unless it says it streamed: then a located error, wherever is_streaming is.
-                AssemblyException fault = diag.expected("a list of chunks", "response.body");
-                if (Boolean.TRUE.equals(r.streaming)) {
-                    throw fault;
-                }
-                r.bodyFault = fault;
-                r.bodyIsObject = v == JsonToken.START_OBJECT;
-                r.sawBody = r.bodyIsObject;
+                r.bodyNotAList(diag.expected("a list of chunks", "response.body"), v == JsonToken.START_OBJECT);
                 p.skipChildren();
                 break;
             case VALUE_STRING:
@@ -227,6 +220,19 @@ public final class Containers {
         RuntimeException deferred;
         /** A body that is no list, reported only if the recording says it streamed. */
         AssemblyException bodyFault;
+
+        /**
+         * The body is an object or null: a non-streaming recording, unless the recording says it
+         * streamed; then the located fault, now or when is_streaming comes after the body.
+         */
+        void bodyNotAList(AssemblyException fault, boolean isObject) {
+            if (Boolean.TRUE.equals(streaming)) {
+                throw fault;
+            }
+            bodyFault = fault;
+            bodyIsObject = isObject;
+            sawBody = isObject;
+        }
 
         void conclude() {
             if (Boolean.TRUE.equals(streaming) && bodyFault != null) {

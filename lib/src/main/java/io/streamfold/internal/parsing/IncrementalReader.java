@@ -308,6 +308,7 @@ public final class IncrementalReader {
             } catch (IOException | RuntimeException e) {
                 // the framing parser's own error below
             }
+            diag.useParser(parser, 1, 1, 0); // the re-read moved diagnostics to the chunk parser's origin
         }
         return diag.fromJackson(framing);
     }
@@ -493,15 +494,13 @@ public final class IncrementalReader {
                     inBody = true;
                     break;
                 case START_OBJECT:
-                    recording.bodyIsObject = true;
+                case VALUE_NULL:
+                    recording.bodyNotAList(diag.expected("a list of chunks", "response.body"), t == JsonToken.START_OBJECT);
                     break;
                 case VALUE_STRING:
                     if (!skipBody) {
                         containers.readEmbeddedText(parser);
                     }
-                    break;
-                case VALUE_NULL:
-                    recording.sawBody = false;
                     break;
                 default:
                     throw diag.expected("a list of chunks", "response.body");

@@ -273,6 +273,10 @@ public final class GeminiCandidates {
         String name = Values.stringAt(fc, "name");
         Object args = fc.get("args");
         Object partialArgs = fc.containsKey("partial_args") ? fc.get("partial_args") : fc.get("partialArgs");
+        if (partialArgs != null && !(partialArgs instanceof List)) {
+            // before anything is started: lenient mode skips this part whole
+            throw diag.unexpected("Expected a list for functionCall.partialArgs but found " + Values.describe(partialArgs));
+        }
         boolean willContinue = Boolean.TRUE.equals(fc.containsKey("will_continue") ? fc.get("will_continue") : fc.get("willContinue"));
         StreamedCall open = streaming.get(choice.index());
 
@@ -281,8 +285,6 @@ public final class GeminiCandidates {
             if (partialArgs instanceof List<?> items) {
                 open.apply(items, diag);
                 open.call.setArguments(Read.json(open.args));
-            } else if (partialArgs != null) {
-                throw diag.unexpected("Expected a list for functionCall.partialArgs but found " + Values.describe(partialArgs));
             }
             if (part.signature != null) {
                 open.call.extra().put(part.signatureKey, part.signature);
@@ -314,9 +316,6 @@ public final class GeminiCandidates {
             if (fc.get(key) instanceof String nested) {
                 call.extra().put(key, nested); // Gemini 2.x nests the signature in the call
             }
-        }
-        if (partialArgs != null && !(partialArgs instanceof List)) {
-            throw diag.unexpected("Expected a list for functionCall.partialArgs but found " + Values.describe(partialArgs));
         }
         if (willContinue || partialArgs != null) {
             StreamedCall streamed = new StreamedCall(call, args);

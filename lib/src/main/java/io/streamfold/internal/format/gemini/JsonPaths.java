@@ -29,8 +29,8 @@ final class JsonPaths {
         return current;
     }
 
-    /** The largest list index a path may name: arguments are small, and a hostile index must not size a list. */
-    static final int MAX_INDEX = 10_000;
+    /** How deep a path may go: far beyond real arguments, well within what writing them back allows. */
+    static final int MAX_STEPS = 64;
 
     /**
      * Sets the value at the path, creating maps and lists on the way; false when the path cannot
@@ -39,13 +39,8 @@ final class JsonPaths {
     @SuppressWarnings("unchecked")
     static boolean put(Map<String, Object> root, String path, Object value) {
         List<Object> steps = steps(path);
-        if (steps.isEmpty()) {
-            return false;
-        }
-        for (Object step : steps) {
-            if (step instanceof Integer index && (index < 0 || index > MAX_INDEX)) {
-                return false; // checked before anything is created on the way
-            }
+        if (steps.isEmpty() || steps.size() > MAX_STEPS || !fits(root, steps)) {
+            return false; // checked before anything is created on the way
         }
         Object current = root;
         for (int i = 0; i < steps.size(); i++) {
@@ -81,6 +76,26 @@ final class JsonPaths {
                 }
             } else {
                 return false; // the path disagrees with what is already there
+            }
+        }
+        return true;
+    }
+
+    /**
+     * True when every index of the path is at most one past its list's end: arrays stream in
+     * order, so a hostile index can never size a list. A list the path would create starts empty.
+     */
+    private static boolean fits(Map<String, Object> root, List<Object> steps) {
+        Object current = root;
+        for (Object step : steps) {
+            if (step instanceof Integer index) {
+                int size = current instanceof List<?> list ? list.size() : 0;
+                if (index < 0 || index > size) {
+                    return false;
+                }
+                current = current instanceof List<?> list && index < size ? list.get(index) : null;
+            } else {
+                current = current instanceof Map<?, ?> map ? map.get(step) : null;
             }
         }
         return true;

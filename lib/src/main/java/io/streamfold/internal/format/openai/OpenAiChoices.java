@@ -50,6 +50,18 @@ public final class OpenAiChoices {
         }
     }
 
+    /** OpenRouter's structured reasoning per choice, published into the choice at each snapshot. */
+    private Map<Integer, ReasoningDetails> reasoningDetails;
+
+    private ReasoningDetails reasoningDetails(int choice) {
+        if (reasoningDetails == null) {
+            reasoningDetails = new java.util.TreeMap<>();
+            assembly.beforeSnapshot(() -> reasoningDetails.forEach(
+                    (i, details) -> assembly.choice(i).extra().put(ReasoningDetails.KEY, details.published())));
+        }
+        return reasoningDetails.computeIfAbsent(choice, i -> new ReasoningDetails());
+    }
+
     /** Folds the chunk's header once the whole chunk is read. */
     public void foldHeader(ChunkFields chunk) {
         if (chunk.object.contentEquals("text_completion")) {
@@ -300,14 +312,14 @@ public final class OpenAiChoices {
         choice.role(s.role);
         applyReasoning(choice, s);
         if (s.reasoningDetails != null) {
-            ReasoningDetails.merge(choice.extra(), s.reasoningDetails);
+            reasoningDetails(index).merge(s.reasoningDetails);
         }
         if (s.content.present()) {
             choice.appendContent(s.content);
         }
         if (s.text.present()) {
-            if (!s.sawDelta) {
-                choice.appendContent(s.text); // a legacy completion's text
+            if (!s.sawDelta || !s.content.present()) {
+                choice.appendContent(s.text); // a legacy completion's text, or the only text a chat choice has
             } else if (!s.text.contentEquals(s.content)) {
                 // Together repeats delta.content as the choice's text; the delta is what chat folds.
                 diag.warn("choice-text-differs", "a chat choice carried a text different from its delta's content; the delta's was kept"
