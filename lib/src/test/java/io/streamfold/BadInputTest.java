@@ -435,6 +435,29 @@ class BadInputTest {
     }
 
     @Test
+    void geminiStreamedArgumentsIntoNestedOpeningArgsOrANegativeIndexFoldOrWarn() {
+        String nested = "data: {\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"functionCall\":{\"name\":\"f\","
+                + "\"args\":{\"a\":{\"b\":1},\"l\":[1]},\"willContinue\":true}}]}}]}\n\n"
+                + "data: {\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"functionCall\":{\"partialArgs\":["
+                + "{\"jsonPath\":\"$.a.c\",\"stringValue\":\"x\"},{\"jsonPath\":\"$.l[1]\",\"numberValue\":2},"
+                + "{\"jsonPath\":\"$.l[-1]\",\"stringValue\":\"y\"}]}}]},\"finishReason\":\"STOP\"}]}\n\n";
+        Completion c = ChunkAssembler.assemble(utf8(nested));
+        assertThat(c.message().toolCalls()).singleElement()
+                .satisfies(call -> assertThat(call.arguments()).isEqualTo("{\"a\":{\"b\":1,\"c\":\"x\"},\"l\":[1,2]}"));
+        assertThat(c.warnings()).extracting(Warning::code).containsExactly("partial-arg-unplaced");
+    }
+
+    @Test
+    void aNewGeminiCallWithAStringValueOfTheWrongTypeLeavesNothingBehindLeniently() {
+        String sse = "data: {\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"functionCall\":{\"name\":\"f\","
+                + "\"partialArgs\":[{\"jsonPath\":\"$.a\",\"stringValue\":5}],\"willContinue\":true}}]}}]}\n\n";
+        Completion c = ChunkAssembler.assemble(utf8(sse), LENIENT);
+        assertThat(c.incomplete()).isTrue();
+        assertThat(c.choices()).allSatisfy(ch -> assertThat(ch.message().toolCalls()).isEmpty());
+        assertThat(c.problems()).singleElement().extracting(Problem::message).asString().contains("stringValue at $.a");
+    }
+
+    @Test
     void aLimitErrorIsLocated() {
         String longNumber = "{\"choices\":[],\"created\":" + "1".repeat(5000) + "}\n";
         AssemblyException e = failure(utf8(longNumber));

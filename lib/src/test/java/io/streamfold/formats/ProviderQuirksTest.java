@@ -48,6 +48,21 @@ class ProviderQuirksTest {
     }
 
     @Test
+    void aChoiceTextBesideToolCallsOrReasoningIsNotContent() {
+        // Together sends text on every chunk: "" beside a tool call, the reasoning again beside reasoning
+        String jsonl = """
+                {"id":"x","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"text":"hmm","delta":{"reasoning":"hmm"}}]}
+                {"id":"x","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"text":"","delta":{"tool_calls":[{"index":0,"id":"c1","type":"function","function":{"name":"f","arguments":"{}"}}]}}]}
+                {"id":"x","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"text":"","delta":{},"finish_reason":"tool_calls"}]}
+                """;
+        Completion c = ChunkAssembler.assemble(jsonl.getBytes(StandardCharsets.UTF_8));
+        assertThat(c.message().content()).as("a tool-call-only message").isNull();
+        assertThat(c.message().reasoning()).isEqualTo("hmm");
+        assertThat(c.message().toolCalls()).singleElement().extracting(t -> t.name()).isEqualTo("f");
+        assertThat(c.warnings()).isEmpty();
+    }
+
+    @Test
     void azuresZeroCreatedOnThePromptFilterChunkGivesWayToTheRealOne() {
         Completion c = ChunkAssembler.assemble(Recordings.synthetic("openai.chat-azure-prompt-filter-first.sse"));
         assertThat(c.created()).isEqualTo(1745000000L);

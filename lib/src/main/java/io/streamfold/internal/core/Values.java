@@ -171,7 +171,22 @@ public final class Values {
     /** Returns a new mutable, ordered copy of a map value (empty for anything that is not a map). */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> mutableCopy(Object value) {
-        return value instanceof Map<?, ?> m ? new LinkedHashMap<>((Map<String, Object>) m) : new LinkedHashMap<>();
+        return value instanceof Map<?, ?> m ? (Map<String, Object>) deepMutable(m) : new LinkedHashMap<>();
+    }
+
+    /** Maps and lists copied all the way down, so that nested values can be written too. */
+    private static Object deepMutable(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put(String.valueOf(k), deepMutable(v)));
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>(list.size());
+            list.forEach(v -> copy.add(deepMutable(v)));
+            return copy;
+        }
+        return value;
     }
 
     /** Returns the value as a map, or null when it is not one. */

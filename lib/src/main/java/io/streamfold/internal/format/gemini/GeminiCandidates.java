@@ -277,6 +277,9 @@ public final class GeminiCandidates {
             // before anything is started: lenient mode skips this part whole
             throw diag.unexpected("Expected a list for functionCall.partialArgs but found " + Values.describe(partialArgs));
         }
+        if (partialArgs instanceof List<?> items) {
+            StreamedCall.checkTypes(items, diag);
+        }
         boolean willContinue = Boolean.TRUE.equals(fc.containsKey("will_continue") ? fc.get("will_continue") : fc.get("willContinue"));
         StreamedCall open = streaming.get(choice.index());
 
@@ -344,6 +347,20 @@ public final class GeminiCandidates {
         StreamedCall(ToolCallState call, Object initialArgs) {
             this.call = call;
             this.args = Values.mutableCopy(initialArgs);
+        }
+
+        /** Fails on a string value that is not a string, before any of the part is folded. */
+        static void checkTypes(List<?> items, Diagnostics diag) {
+            for (Object item : items) {
+                Map<String, Object> arg = Values.asMap(item);
+                boolean hasString = arg != null && (arg.containsKey("string_value") || arg.containsKey("stringValue"));
+                Object raw = hasString ? (arg.containsKey("string_value") ? arg.get("string_value") : arg.get("stringValue")) : null;
+                if (hasString && !(raw instanceof String)) {
+                    String path = arg.containsKey("json_path") ? Values.stringAt(arg, "json_path") : Values.stringAt(arg, "jsonPath");
+                    throw diag.unexpected("Expected a string for partialArgs[].stringValue at " + path + " but found "
+                            + Values.describe(raw));
+                }
+            }
         }
 
         void apply(List<?> items, Diagnostics diag) {

@@ -20,7 +20,7 @@ final class JsonPaths {
         for (Object step : steps(path)) {
             if (step instanceof String key && current instanceof Map<?, ?> map) {
                 current = map.get(key);
-            } else if (step instanceof Integer i && current instanceof List<?> list && i < list.size()) {
+            } else if (step instanceof Integer i && current instanceof List<?> list && i >= 0 && i < list.size()) {
                 current = list.get(i);
             } else {
                 return null;

@@ -318,9 +318,11 @@ public final class OpenAiChoices {
             choice.appendContent(s.content);
         }
         if (s.text.present()) {
-            if (!s.sawDelta || !s.content.present()) {
+            boolean deltaSaidNothing = !s.content.present() && !s.reasoning.present() && !s.reasoningContent.present()
+                    && !s.refusal.present() && s.fragmentCount == 0 && !s.sawFunctionCall;
+            if (!s.sawDelta || (deltaSaidNothing && !s.text.isEmpty())) {
                 choice.appendContent(s.text); // a legacy completion's text, or the only text a chat choice has
-            } else if (!s.text.contentEquals(s.content)) {
+            } else if (s.content.present() && !s.text.contentEquals(s.content)) {
                 // Together repeats delta.content as the choice's text; the delta is what chat folds.
                 diag.warn("choice-text-differs", "a chat choice carried a text different from its delta's content; the delta's was kept"
                         + " (text: '" + s.text + "')");
