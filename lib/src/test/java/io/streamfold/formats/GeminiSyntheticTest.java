@@ -295,4 +295,32 @@ class GeminiSyntheticTest {
         assertThat(json.indexOf("https://a.example/llamas")).as("the repeated source is listed once")
                 .isEqualTo(json.lastIndexOf("https://a.example/llamas"));
     }
+
+    @Test
+    void aLongArgumentStreamedInManyPiecesFoldsWholeAndSnapshotsShowItSoFar() {
+        StringBuilder sse = new StringBuilder("data: {\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":"
+                + "[{\"functionCall\":{\"name\":\"write_file\",\"willContinue\":true}}]}}]}\n\n");
+        int pieces = 50_000;
+        for (int i = 0; i < pieces; i++) {
+            sse.append("data: {\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"functionCall\":{\"partialArgs\":"
+                    + "[{\"jsonPath\":\"$.content\",\"stringValue\":\"ab\",\"willContinue\":true}],\"willContinue\":true}}]}}]}\n\n");
+        }
+        int half = sse.length();
+        sse.append("data: {\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"functionCall\":{\"partialArgs\":"
+                + "[{\"jsonPath\":\"$.content\",\"stringValue\":\"!\"},{\"jsonPath\":\"$.mode\",\"numberValue\":644}]}}]}}]}\n\n");
+        sse.append("data: {\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"functionCall\":{}}]},\"finishReason\":\"STOP\"}]}\n\n");
+        byte[] bytes = sse.toString().getBytes(StandardCharsets.UTF_8);
+
+        Completion c = ChunkAssembler.assemble(bytes);
+        String expected = "{\"content\":\"" + "ab".repeat(pieces) + "!\",\"mode\":644}";
+        assertThat(c.message().toolCalls()).singleElement().satisfies(call -> assertThat(call.arguments()).isEqualTo(expected));
+        assertThat(c.warnings()).isEmpty();
+
+        io.streamfold.IncrementalAssembler assembler = ChunkAssembler.incremental();
+        assembler.feed(bytes, 0, half);
+        assertThat(assembler.snapshot().message().toolCalls()).singleElement()
+                .satisfies(call -> assertThat(call.arguments()).isEqualTo("{\"content\":\"" + "ab".repeat(pieces) + "\"}"));
+        assembler.feed(bytes, half, bytes.length - half);
+        assertThat(assembler.finish()).isEqualTo(c);
+    }
 }

@@ -34,6 +34,8 @@ public final class GeminiCandidates {
     public GeminiCandidates(Assembly assembly) {
         this.assembly = assembly;
         this.diag = assembly.diagnostics();
+        // Streamed arguments are written out when a snapshot asks, not at every piece.
+        assembly.beforeSnapshot(() -> streaming.values().forEach(StreamedCall::publish));
     }
 
     /** Reads a chunk's {@code candidates}; the parser stands on its first token. */
@@ -190,7 +192,7 @@ public final class GeminiCandidates {
         if (s.finishReason != null) {
             StreamedCall open = streaming.remove(index);
             if (open != null) {
-                choice.completeCall(open.call);
+                complete(choice, open);
             }
             choice.finishReason(s.finishReason);
         }
@@ -232,7 +234,7 @@ public final class GeminiCandidates {
         }
         StreamedCall open = streaming.remove(choice.index());
         if (open != null) {
-            choice.completeCall(open.call); // the call is over once something else follows it
+            complete(choice, open); // the call is over once something else follows it
         }
         if (!part.text.present() && part.others != null) {
             // inline data, code execution, ...: kept as sent
@@ -287,7 +289,6 @@ public final class GeminiCandidates {
             // A continuation of the streamed call, or the part that closes it.
             if (partialArgs instanceof List<?> items) {
                 open.apply(items, diag);
-                open.call.setArguments(Read.json(open.args));
             }
             if (part.signature != null) {
                 open.call.extra().put(part.signatureKey, part.signature);
@@ -295,7 +296,7 @@ public final class GeminiCandidates {
             if (!willContinue) {
                 // An empty functionCall closes the call; so does the last piece when the terminator never comes.
                 streaming.remove(choice.index());
-                choice.completeCall(open.call);
+                complete(choice, open);
             }
             return;
         }
@@ -309,7 +310,7 @@ public final class GeminiCandidates {
         }
         if (open != null) {
             streaming.remove(choice.index());
-            choice.completeCall(open.call);
+            complete(choice, open);
         }
         ToolCallState call = choice.startToolCall(Values.stringAt(fc, "id"), "function", name);
         if (part.signature != null) {
@@ -325,11 +326,10 @@ public final class GeminiCandidates {
             if (partialArgs instanceof List<?> items) {
                 streamed.apply(items, diag);
             }
-            call.setArguments(Read.json(streamed.args));
             if (willContinue) {
                 streaming.put(choice.index(), streamed);
             } else {
-                choice.completeCall(call);
+                complete(choice, streamed);
             }
         } else {
             call.setArguments(args == null ? "{}" : Read.json(args));
@@ -337,16 +337,58 @@ public final class GeminiCandidates {
         }
     }
 
-    /** A function call whose arguments arrive as {@code partial_args} items. */
+    private void complete(ChoiceState choice, StreamedCall streamed) {
+        streamed.finish(diag);
+        choice.completeCall(streamed.call);
+    }
+
+    /**
+     * A function call whose arguments arrive as {@code partial_args} items. A string that continues
+     * over many items grows in a builder and the arguments are written as JSON only when the call
+     * completes or a snapshot asks: a long argument streamed in small pieces stays linear.
+     */
     private static final class StreamedCall {
         final ToolCallState call;
         final Map<String, Object> args;
         /** The path of a string value that continues in the next item. */
         String continuing;
+        /** The string value being streamed, not yet written into {@link #args}, and its path. */
+        StringBuilder pending;
+        String pendingPath;
 
         StreamedCall(ToolCallState call, Object initialArgs) {
             this.call = call;
             this.args = Values.mutableCopy(initialArgs);
+        }
+
+        /** Writes the streamed string into the arguments; a path that cannot hold it is warned. */
+        void flush(Diagnostics diag) {
+            if (pending != null) {
+                if (!JsonPaths.put(args, pendingPath, pending.toString())) {
+                    unplaced(diag, pendingPath);
+                }
+                pending = null;
+                pendingPath = null;
+            }
+        }
+
+        /** The call is over: its arguments, whole. */
+        void finish(Diagnostics diag) {
+            flush(diag);
+            call.setArguments(Read.json(args));
+        }
+
+        /** For a snapshot: the arguments so far, the string still streaming included. */
+        void publish() {
+            if (pending != null) {
+                JsonPaths.put(args, pendingPath, pending.toString()); // rewritten at the next snapshot or flush
+            }
+            call.setArguments(Read.json(args));
+        }
+
+        private static void unplaced(Diagnostics diag, String path) {
+            diag.warn("partial-arg-unplaced", "a streamed function-call argument at json_path '" + path
+                    + "' has no place in the arguments built so far and was skipped");
         }
 
         /** Fails on a string value that is not a string, before any of the part is folded. */
@@ -385,19 +427,25 @@ public final class GeminiCandidates {
                         throw diag.unexpected("Expected a string for partialArgs[].stringValue at " + path + " but found "
                                 + Values.describe(raw));
                     }
-                    Object current = JsonPaths.get(args, path);
-                    String value = path.equals(continuing) && current instanceof String s ? s + piece : piece;
-                    placed = JsonPaths.put(args, path, value);
-                } else if (arg.containsKey("number_value") || arg.containsKey("numberValue")) {
-                    placed = JsonPaths.put(args, path, arg.containsKey("number_value") ? arg.get("number_value") : arg.get("numberValue"));
-                } else if (arg.containsKey("bool_value") || arg.containsKey("boolValue")) {
-                    placed = JsonPaths.put(args, path, arg.containsKey("bool_value") ? arg.get("bool_value") : arg.get("boolValue"));
-                } else if (arg.containsKey("null_value") || arg.containsKey("nullValue")) {
-                    placed = JsonPaths.put(args, path, null);
+                    if (pending != null && path.equals(continuing) && path.equals(pendingPath)) {
+                        pending.append(piece);
+                    } else {
+                        flush(diag);
+                        pending = new StringBuilder(piece);
+                        pendingPath = path;
+                    }
+                } else {
+                    flush(diag); // values land in the order they came
+                    if (arg.containsKey("number_value") || arg.containsKey("numberValue")) {
+                        placed = JsonPaths.put(args, path, arg.containsKey("number_value") ? arg.get("number_value") : arg.get("numberValue"));
+                    } else if (arg.containsKey("bool_value") || arg.containsKey("boolValue")) {
+                        placed = JsonPaths.put(args, path, arg.containsKey("bool_value") ? arg.get("bool_value") : arg.get("boolValue"));
+                    } else if (arg.containsKey("null_value") || arg.containsKey("nullValue")) {
+                        placed = JsonPaths.put(args, path, null);
+                    }
                 }
                 if (!placed) {
-                    diag.warn("partial-arg-unplaced", "a streamed function-call argument at json_path '" + path
-                            + "' has no place in the arguments built so far and was skipped: " + arg);
+                    unplaced(diag, path);
                 }
                 continuing = willContinue ? path : null;
             }

@@ -14,21 +14,6 @@ final class JsonPaths {
     private JsonPaths() {
     }
 
-    /** Returns the value at the path, or null. */
-    static Object get(Map<String, Object> root, String path) {
-        Object current = root;
-        for (Object step : steps(path)) {
-            if (step instanceof String key && current instanceof Map<?, ?> map) {
-                current = map.get(key);
-            } else if (step instanceof Integer i && current instanceof List<?> list && i >= 0 && i < list.size()) {
-                current = list.get(i);
-            } else {
-                return null;
-            }
-        }
-        return current;
-    }
-
     /** How deep a path may go: far beyond real arguments, well within what writing them back allows. */
     static final int MAX_STEPS = 64;
 
