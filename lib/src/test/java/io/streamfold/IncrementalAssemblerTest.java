@@ -292,4 +292,20 @@ class IncrementalAssemblerTest {
         }
         return cuts;
     }
+
+    @Test
+    void aFirstChunkShorterThanFourBytesIsReadNotOverrun() {
+        // Jackson sniffs 4 bytes for the encoding when the chunk parser is made; {} is 2 (a fuzz finding)
+        for (String input : List.of("[{}d\"p", "[{}]", "{}\n{\"choices\":[]}\n")) {
+            byte[] bytes = input.getBytes(StandardCharsets.UTF_8);
+            AssemblyException whole = org.assertj.core.api.Assertions.catchThrowableOfType(AssemblyException.class,
+                    () -> ChunkAssembler.assemble(bytes));
+            for (int piece : new int[] {bytes.length, 1}) {
+                AssemblyException incremental = org.assertj.core.api.Assertions.catchThrowableOfType(AssemblyException.class,
+                        () -> feedInPieces(bytes, cutsEvery(bytes.length, piece), AssemblerOptions.defaults()));
+                assertThat(incremental.getMessage()).as(input).doesNotStartWith("Internal error");
+                assertThat(incremental.kind()).as(input).isEqualTo(whole.kind());
+            }
+        }
+    }
 }

@@ -13,11 +13,22 @@ final class ChunkFeed extends InputStream {
     private int position;
     private int end;
     private boolean ended;
+    /** While Jackson sniffs the encoding, it asks for 4 bytes whatever the chunk's size. */
+    private boolean bootstrapping;
 
     void set(byte[] source, int offset, int length) {
         bytes = source;
         position = offset;
         end = offset + length;
+    }
+
+    /**
+     * Jackson's bootstrapper reads up to 4 bytes to detect the encoding, even past a chunk as short
+     * as {@code {}}. Until the parser exists, the end of the chunk reads as a short input, which
+     * the bootstrapper accepts without closing anything.
+     */
+    void bootstrapping(boolean on) {
+        bootstrapping = on;
     }
 
     /** No chunk follows: after this one, the parser sees the end of the input. */
@@ -45,7 +56,7 @@ final class ChunkFeed extends InputStream {
     }
 
     private int endOfChunk() {
-        if (ended) {
+        if (ended || bootstrapping) {
             return -1;
         }
         throw new IllegalStateException("the chunk parser read past its chunk");

@@ -538,7 +538,9 @@ public final class IncrementalReader {
     private void readChunk(int from, int length, long line, long column, long start) throws IOException {
         chunkFeed.set(window, from, length);
         if (chunkParser == null) {
+            chunkFeed.bootstrapping(true);
             chunkParser = factory.createParser(chunkFeed);
+            chunkFeed.bootstrapping(false);
         }
         readingChunk = true; // stays set when the chunk parser fails: that fault is already located, and reading stops
         deferrable(() -> containers.readFramedChunk(chunkParser, line, column, start));
