@@ -7,6 +7,7 @@ import io.streamfold.internal.core.Assembly;
 import io.streamfold.internal.core.ChunkFields;
 import io.streamfold.internal.core.DeltaFields;
 import io.streamfold.internal.core.Diagnostics;
+import io.streamfold.internal.core.KeyOrder;
 import io.streamfold.internal.core.Read;
 import io.streamfold.internal.core.Values;
 import io.streamfold.internal.format.anthropic.AnthropicEvents;
@@ -29,6 +30,7 @@ public final class ChunkReader {
     private final Assembly assembly;
     private final Diagnostics diag;
     private final ChunkFields fields = new ChunkFields();
+    private final KeyOrder chunkKeys = new KeyOrder();
     private final List<String> unknownKeys = new ArrayList<>();
     private boolean objectSeen;
     private boolean createdSeen;
@@ -60,7 +62,9 @@ public final class ChunkReader {
         diag.chunkRoot(p);
         boolean known = assembly.format() != null;
         // nextFieldName() is Jackson's fast path for "the next key, if any": the hot loop of every chunk.
-        for (String name = t == JsonToken.FIELD_NAME ? p.currentName() : null; name != null; name = p.nextFieldName()) {
+        String first = t == JsonToken.FIELD_NAME ? p.currentName() : null;
+        chunkKeys.startAfter(first);
+        for (String name = first; name != null; name = chunkKeys.next(p)) {
             JsonToken value = p.nextToken();
             if (known && (value == JsonToken.VALUE_NULL || settled(name))) {
                 // null is absent for every field, and settled header fields are not read again: most of

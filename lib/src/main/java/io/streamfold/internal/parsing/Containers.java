@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.base.ParserBase;
 import io.streamfold.AssemblyException;
 import io.streamfold.Problem;
 import io.streamfold.internal.core.Diagnostics;
+import io.streamfold.internal.core.KeyOrder;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,8 @@ import java.util.Set;
  * {@link SseFilter}). Each chunk goes to the {@link ChunkReader}.
  */
 public final class Containers {
+
+    private final KeyOrder envelopeKeys = new KeyOrder();
 
     static final Set<String> RECORDING_KEYS = Set.of("request", "response", "test_id",
             "id_normalization_mapping");
@@ -337,8 +340,9 @@ public final class Containers {
     /** A typed envelope: {@code {"__type__": "...", "__data__": {chunk}}}, keys in any order. */
     private void readEnvelope(JsonParser p) throws IOException {
         boolean sawData = false;
-        for (JsonToken t = p.currentToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-            String name = p.currentName();
+        String first = p.currentName();
+        envelopeKeys.startAfter(first);
+        for (String name = first; name != null; name = envelopeKeys.next(p)) {
             JsonToken v = p.nextToken();
             if (name == "__data__") {
                 if (v != JsonToken.START_OBJECT) {

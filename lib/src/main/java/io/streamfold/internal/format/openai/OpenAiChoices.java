@@ -8,6 +8,7 @@ import io.streamfold.internal.core.CharBuf;
 import io.streamfold.internal.core.ChoiceState;
 import io.streamfold.internal.core.ChunkFields;
 import io.streamfold.internal.core.Diagnostics;
+import io.streamfold.internal.core.KeyOrder;
 import io.streamfold.internal.core.Read;
 import io.streamfold.internal.core.ToolCallState;
 import io.streamfold.internal.core.ToolFragment;
@@ -26,6 +27,10 @@ public final class OpenAiChoices {
     private final Assembly assembly;
     private final Diagnostics diag;
     private final ChoiceScratch scratch = new ChoiceScratch();
+    private final KeyOrder choiceKeys = new KeyOrder();
+    private final KeyOrder deltaKeys = new KeyOrder();
+    private final KeyOrder fragmentKeys = new KeyOrder();
+    private final KeyOrder functionKeys = new KeyOrder();
     /** The largest choice or tool-call index read (n and parallel calls are far below it). */
     private static final int MAX_INDEX = 65_535;
 
@@ -83,7 +88,8 @@ public final class OpenAiChoices {
 
     private void readChoice(JsonParser p, ChoiceScratch s) throws IOException {
         String name;
-        while ((name = p.nextFieldName()) != null) {
+        choiceKeys.start();
+        while ((name = choiceKeys.next(p)) != null) {
             JsonToken t = p.nextToken();
             if (t == JsonToken.VALUE_NULL) {
                 continue; // every field of a choice treats null as absent
@@ -129,7 +135,8 @@ public final class OpenAiChoices {
         }
         s.sawDelta = true;
         String name;
-        while ((name = p.nextFieldName()) != null) {
+        deltaKeys.start();
+        while ((name = deltaKeys.next(p)) != null) {
             JsonToken t = p.nextToken();
             if (t == JsonToken.VALUE_NULL) {
                 continue; // every field of a delta treats null as absent
@@ -222,7 +229,8 @@ public final class OpenAiChoices {
             }
             ToolFragment f = s.nextFragment();
             String name;
-            while ((name = p.nextFieldName()) != null) {
+            fragmentKeys.start();
+            while ((name = fragmentKeys.next(p)) != null) {
                 JsonToken v = p.nextToken();
                 if (v == JsonToken.VALUE_NULL) {
                     continue; // every field of a fragment treats null as absent
@@ -263,7 +271,8 @@ public final class OpenAiChoices {
 
     private void readFunction(JsonParser p, CharBuf name, CharBuf arguments) throws IOException {
         String field;
-        while ((field = p.nextFieldName()) != null) {
+        functionKeys.start();
+        while ((field = functionKeys.next(p)) != null) {
             JsonToken t = p.nextToken();
             if (t == JsonToken.VALUE_NULL) {
                 continue;
