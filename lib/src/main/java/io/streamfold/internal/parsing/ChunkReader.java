@@ -61,7 +61,7 @@ public final class ChunkReader {
         }
         diag.chunkRoot(p);
         boolean known = assembly.format() != null;
-        // nextFieldName() is Jackson's fast path for "the next key, if any": the hot loop of every chunk.
+        // The hot loop of every chunk: keys come in the order the last chunk had them, matched as bytes (KeyOrder).
         String first = t == JsonToken.FIELD_NAME ? p.currentName() : null;
         chunkKeys.startAfter(first);
         for (String name = first; name != null; name = chunkKeys.next(p)) {
