@@ -19,7 +19,8 @@ import java.util.Map;
 public final class Assembly {
 
     /** Choice indexes beyond this are a damaged stream, not a request for a huge array. */
-    private static final int MAX_CHOICES = 1 << 16;
+    /** The largest choice (or tool-call) index a stream may use: n and parallel calls are far below it. */
+    public static final int MAX_INDEX = (1 << 16) - 1;
 
     private final Diagnostics diagnostics;
     private final AssemblyListener listener;
@@ -168,8 +169,8 @@ public final class Assembly {
 
     /** Returns the state of the choice with this index, creating it on first use. */
     public ChoiceState choice(int index) {
-        if (index < 0 || index >= MAX_CHOICES) {
-            throw diagnostics.unexpected("Expected a choice index from 0 to " + (MAX_CHOICES - 1) + " but found " + index);
+        if (index < 0 || index > MAX_INDEX) {
+            throw diagnostics.unexpected("Expected a choice index from 0 to " + MAX_INDEX + " but found " + index);
         }
         if (index >= choices.length) {
             choices = Arrays.copyOf(choices, Math.max(index + 1, choices.length * 2));

@@ -29,11 +29,7 @@ public final class KeyOrder {
 
     /** Call when the object's first key was read already (or null: the object is empty). */
     public void startAfter(String first) {
-        position = 0;
-        if (first != null) {
-            expected[0] = known.computeIfAbsent(first, SerializedString::new);
-            position = 1;
-        }
+        position = first != null ? 1 : 0;
     }
 
     /** The next key of the object, or null at its end (the parser then stands on END_OBJECT or what followed). */

@@ -168,7 +168,7 @@ public final class Values {
         return value instanceof String s ? s : null;
     }
 
-    /** Returns a new mutable, ordered copy of a map value (empty for anything that is not a map). */
+    /** A new mutable, ordered copy of a map value, nested maps and lists copied too (empty for anything that is not a map). */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> mutableCopy(Object value) {
         return value instanceof Map<?, ?> m ? (Map<String, Object>) deepMutable(m) : new LinkedHashMap<>();

@@ -251,10 +251,7 @@ public final class IncrementalReader {
             drain();
         }
         if (captureDepth >= 0) {
-            // Cut inside a chunk: read what there is as assemble would, up to its located end-of-input.
-            int from = (int) (captureStart - windowStart);
-            chunkFeed.end();
-            readChunk(from, windowLength - from, captureLine, captureColumn, captureStart);
+            readCaptureToEnd(); // cut inside a chunk: read what there is as assemble would, up to its located end
         }
         feeder.endOfInput();
         drainTokens();
@@ -298,9 +295,7 @@ public final class IncrementalReader {
     private AssemblyException insideChunk(JsonProcessingException framing) {
         if (captureDepth >= 0 && !readingChunk) {
             try {
-                int from = (int) (captureStart - windowStart);
-                chunkFeed.end();
-                readChunk(from, windowLength - from, captureLine, captureColumn, captureStart);
+                readCaptureToEnd();
             } catch (AssemblyException located) {
                 return located;
             } catch (JsonProcessingException inChunk) {
@@ -311,6 +306,13 @@ public final class IncrementalReader {
             diag.useParser(parser, 1, 1, 0); // the re-read moved diagnostics to the chunk parser's origin
         }
         return diag.fromJackson(framing);
+    }
+
+    /** Reads the chunk being captured, as far as the window holds it, with no chunk after it. */
+    private void readCaptureToEnd() throws IOException {
+        int from = (int) (captureStart - windowStart);
+        chunkFeed.end();
+        readChunk(from, windowLength - from, captureLine, captureColumn, captureStart);
     }
 
     /** True while the chunk parser reads a framed chunk: its faults are already the located ones. */

@@ -391,18 +391,34 @@ public final class GeminiCandidates {
                     + "' has no place in the arguments built so far and was skipped");
         }
 
-        /** Fails on a string value that is not a string, before any of the part is folded. */
+        /**
+         * Fails on a string value that is not a string, before any of the part is folded (so
+         * {@link #apply} may take every string value for one).
+         */
         static void checkTypes(List<?> items, Diagnostics diag) {
             for (Object item : items) {
                 Map<String, Object> arg = Values.asMap(item);
-                boolean hasString = arg != null && (arg.containsKey("string_value") || arg.containsKey("stringValue"));
-                Object raw = hasString ? (arg.containsKey("string_value") ? arg.get("string_value") : arg.get("stringValue")) : null;
-                if (hasString && !(raw instanceof String)) {
-                    String path = arg.containsKey("json_path") ? Values.stringAt(arg, "json_path") : Values.stringAt(arg, "jsonPath");
-                    throw diag.unexpected("Expected a string for partialArgs[].stringValue at " + path + " but found "
-                            + Values.describe(raw));
+                if (arg != null && has(arg, "string_value", "stringValue")
+                        && !(either(arg, "string_value", "stringValue") instanceof String)) {
+                    throw diag.unexpected("Expected a string for partialArgs[].stringValue at " + path(arg) + " but found "
+                            + Values.describe(either(arg, "string_value", "stringValue")));
                 }
             }
+        }
+
+        /** Whether a partialArgs item has the field, in either spelling (Python SDK or REST). */
+        private static boolean has(Map<String, Object> arg, String snake, String camel) {
+            return arg.containsKey(snake) || arg.containsKey(camel);
+        }
+
+        /** The field of a partialArgs item in either spelling, snake_case first. */
+        private static Object either(Map<String, Object> arg, String snake, String camel) {
+            return arg.containsKey(snake) ? arg.get(snake) : arg.get(camel);
+        }
+
+        private static String path(Map<String, Object> arg) {
+            String path = Values.stringAt(arg, "json_path");
+            return path != null ? path : Values.stringAt(arg, "jsonPath");
         }
 
         void apply(List<?> items, Diagnostics diag) {
@@ -411,22 +427,15 @@ public final class GeminiCandidates {
                 if (arg == null) {
                     continue;
                 }
-                String path = Values.stringAt(arg, "json_path");
-                if (path == null) {
-                    path = Values.stringAt(arg, "jsonPath");
-                }
+                String path = path(arg);
                 if (path == null) {
                     diag.warn("partial-arg-without-path", "a streamed function-call argument without json_path was skipped");
                     continue;
                 }
-                boolean willContinue = Boolean.TRUE.equals(arg.containsKey("will_continue") ? arg.get("will_continue") : arg.get("willContinue"));
+                boolean willContinue = Boolean.TRUE.equals(either(arg, "will_continue", "willContinue"));
                 boolean placed = true;
-                if (arg.containsKey("string_value") || arg.containsKey("stringValue")) {
-                    Object raw = arg.containsKey("string_value") ? arg.get("string_value") : arg.get("stringValue");
-                    if (!(raw instanceof String piece)) {
-                        throw diag.unexpected("Expected a string for partialArgs[].stringValue at " + path + " but found "
-                                + Values.describe(raw));
-                    }
+                if (has(arg, "string_value", "stringValue")) {
+                    String piece = (String) either(arg, "string_value", "stringValue"); // checkTypes saw to it
                     if (pending != null && path.equals(continuing) && path.equals(pendingPath)) {
                         pending.append(piece);
                     } else {
@@ -436,11 +445,11 @@ public final class GeminiCandidates {
                     }
                 } else {
                     flush(diag); // values land in the order they came
-                    if (arg.containsKey("number_value") || arg.containsKey("numberValue")) {
-                        placed = JsonPaths.put(args, path, arg.containsKey("number_value") ? arg.get("number_value") : arg.get("numberValue"));
-                    } else if (arg.containsKey("bool_value") || arg.containsKey("boolValue")) {
-                        placed = JsonPaths.put(args, path, arg.containsKey("bool_value") ? arg.get("bool_value") : arg.get("boolValue"));
-                    } else if (arg.containsKey("null_value") || arg.containsKey("nullValue")) {
+                    if (has(arg, "number_value", "numberValue")) {
+                        placed = JsonPaths.put(args, path, either(arg, "number_value", "numberValue"));
+                    } else if (has(arg, "bool_value", "boolValue")) {
+                        placed = JsonPaths.put(args, path, either(arg, "bool_value", "boolValue"));
+                    } else if (has(arg, "null_value", "nullValue")) {
                         placed = JsonPaths.put(args, path, null);
                     }
                 }

@@ -31,8 +31,6 @@ public final class OpenAiChoices {
     private final KeyOrder deltaKeys = new KeyOrder();
     private final KeyOrder fragmentKeys = new KeyOrder();
     private final KeyOrder functionKeys = new KeyOrder();
-    /** The largest choice or tool-call index read (n and parallel calls are far below it). */
-    private static final int MAX_INDEX = 65_535;
 
     public OpenAiChoices(Assembly assembly) {
         this.assembly = assembly;
@@ -100,12 +98,12 @@ public final class OpenAiChoices {
                 continue;
             }
             if (name == "index") {
-                s.index = Read.index(p, diag, "index", MAX_INDEX);
+                s.index = Read.index(p, diag, "index", Assembly.MAX_INDEX);
                 continue;
             }
             switch (name) {
                 case "index":
-                    s.index = Read.index(p, diag, "index", MAX_INDEX);
+                    s.index = Read.index(p, diag, "index", Assembly.MAX_INDEX);
                     break;
                 case "delta":
                     readDelta(p, s);
@@ -240,13 +238,13 @@ public final class OpenAiChoices {
                     continue;
                 }
                 if (name == "index" && v == JsonToken.VALUE_NUMBER_INT) {
-                    f.index = Read.index(p, diag, "index", MAX_INDEX);
+                    f.index = Read.index(p, diag, "index", Assembly.MAX_INDEX);
                     f.hasIndex = f.index >= 0;
                     continue;
                 }
                 switch (name) {
                     case "index":
-                        f.index = Read.index(p, diag, "index", MAX_INDEX);
+                        f.index = Read.index(p, diag, "index", Assembly.MAX_INDEX);
                         f.hasIndex = f.index >= 0;
                         break;
                     case "id":
