@@ -27,6 +27,12 @@ public final class KeyOrder {
         position = 0;
     }
 
+    /** Reads the first key of an object whose START_OBJECT is the current token (null: the object is empty). */
+    public String first(JsonParser p) throws IOException {
+        position = 0;
+        return next(p);
+    }
+
     /** Call when the object's first key was read already (or null: the object is empty). */
     public void startAfter(String first) {
         position = first != null ? 1 : 0;

@@ -54,16 +54,18 @@ public final class ChunkReader {
         c.reset();
         unknownKeys.clear();
         JsonToken t = p.currentToken();
+        String first;
+        // The hot loop of every chunk: keys come in the order the last chunk had them, matched as bytes (KeyOrder).
         if (t == JsonToken.START_OBJECT) {
-            t = p.nextToken();
-        } else if (t != JsonToken.FIELD_NAME && t != JsonToken.END_OBJECT) {
+            first = chunkKeys.first(p);
+        } else if (t == JsonToken.FIELD_NAME || t == JsonToken.END_OBJECT) {
+            first = t == JsonToken.FIELD_NAME ? p.currentName() : null;
+            chunkKeys.startAfter(first);
+        } else {
             throw diag.expected("a chunk object", "the chunk");
         }
         diag.chunkRoot(p);
         boolean known = assembly.format() != null;
-        // The hot loop of every chunk: keys come in the order the last chunk had them, matched as bytes (KeyOrder).
-        String first = t == JsonToken.FIELD_NAME ? p.currentName() : null;
-        chunkKeys.startAfter(first);
         for (String name = first; name != null; name = chunkKeys.next(p)) {
             JsonToken value = p.nextToken();
             if (known && (value == JsonToken.VALUE_NULL || settled(name))) {

@@ -313,8 +313,10 @@ public final class Containers {
     private void readChunkLeniently(JsonParser p, JsonStreamContext container, boolean atFirstField)
             throws IOException {
         try {
-            if (!atFirstField) {
-                p.nextToken();
+            if (atFirstField) {
+                envelopeKeys.startAfter(p.currentToken() == JsonToken.FIELD_NAME ? p.currentName() : null);
+            } else {
+                envelopeKeys.first(p); // most items are envelopes: their first key guessed as bytes
             }
             readItem(p);
         } catch (AssemblyException e) {
@@ -340,8 +342,7 @@ public final class Containers {
     /** A typed envelope: {@code {"__type__": "...", "__data__": {chunk}}}, keys in any order. */
     private void readEnvelope(JsonParser p) throws IOException {
         boolean sawData = false;
-        String first = p.currentName();
-        envelopeKeys.startAfter(first);
+        String first = p.currentName(); // envelopeKeys stands after it (readChunkLeniently)
         for (String name = first; name != null; name = envelopeKeys.next(p)) {
             JsonToken v = p.nextToken();
             if (name == "__data__") {
@@ -445,7 +446,7 @@ public final class Containers {
                         throw diag.expected("a chunk object", "an SSE data line");
                     }
                     try {
-                        inner.nextToken();
+                        envelopeKeys.first(inner);
                         readItem(inner);
                     } catch (AssemblyException e) {
                         if (!diag.lenient() || e.kind() != Problem.Kind.UNEXPECTED) {
