@@ -283,6 +283,13 @@ public final class Assembly {
                 }
             }
         }
+        if (atEnd) {
+            for (ChoiceState c : choices) {
+                if (c != null) {
+                    c.release();
+                }
+            }
+        }
         boolean incomplete = !complete || !diagnostics.problems().isEmpty();
         return new Completion(format == null ? null : format.wireName(), id.value(), model.value(), created,
                 systemFingerprint.value(), serviceTier.value(), list, usage == null ? null : toUsage(usage), extra, diagnostics.chunk(), incomplete,

@@ -410,6 +410,16 @@ public final class ChoiceState {
      * Snapshot
      * ------------------------------------------------------------------------------------- */
 
+    /** The stream is over: text buffers go back for the next assembly (their text stays readable). */
+    void release() {
+        for (PartState part : parts) {
+            part.text.release();
+        }
+        for (ToolCallState call : calls) {
+            call.arguments.release();
+        }
+    }
+
     Choice snapshot(String defaultToolType) {
         List<Part> snapshotParts = new ArrayList<>(parts.size());
         List<ToolCall> toolCalls = new ArrayList<>(calls.size());

@@ -1,39 +1,30 @@
 package io.streamfold.internal.core;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
- * Text folded from many small deltas. A single StringBuilder would copy all of itself at every
- * doubling: here text fills a tail of at most {@value #SEGMENT} characters (a StringBuilder, so
- * Latin-1 text takes one byte a character), each full tail becomes a String, and
- * {@link #toString()} joins them with one exact allocation. Garbage stays near the size of the
- * text itself, whatever the number of deltas.
+ * Text folded from many small deltas, in one growing char array made into a String once (and
+ * again only after more text arrives). The array comes from {@link TextBuffers} and goes back there
+ * when the assembly ends ({@link #release()}), so in steady use the text costs only its String.
  */
 public final class TextAccumulator implements CharSequence {
 
-    private static final int SEGMENT = 8192;
+    private static final char[] NONE = new char[0];
 
-    private final StringBuilder tail = new StringBuilder();
-    private List<String> segments;
-    private int segmentsLength;
-    /** The last String made, while nothing has been appended since. */
+    private char[] chars = NONE;
+    private int length;
+    /** The last String made, while nothing has been appended since; the text itself once released. */
     private String cached;
 
-    public void append(char[] chars, int offset, int count) {
+    public void append(char[] source, int offset, int count) {
         if (count == 0) {
             return;
         }
-        cached = null;
-        while (count > 0) {
-            int n = Math.min(count, SEGMENT - tail.length());
-            tail.append(chars, offset, n);
-            offset += n;
-            count -= n;
-            if (tail.length() == SEGMENT) {
-                flushTail();
-            }
+        int end = length + count;
+        if (end > chars.length) {
+            grow(end);
         }
+        System.arraycopy(source, offset, chars, length, count);
+        length = end;
+        cached = null;
     }
 
     public void append(CharSequence text) {
@@ -45,40 +36,46 @@ public final class TextAccumulator implements CharSequence {
         }
     }
 
-    private void flushTail() {
-        if (segments == null) {
-            segments = new ArrayList<>();
+    private void grow(int min) {
+        char[] bigger = TextBuffers.take(min, chars.length * 2);
+        if (chars != NONE) {
+            System.arraycopy(chars, 0, bigger, 0, length);
+            TextBuffers.give(chars);
+        } else if (length > 0) {
+            cached.getChars(0, length, bigger, 0); // released, then appended to again
         }
-        segments.add(tail.toString());
-        segmentsLength += tail.length();
-        tail.setLength(0); // keeps its capacity for the next segment
+        chars = bigger;
     }
 
     /** Forgets the text (an authoritative value replaces what the deltas built). */
     public void clear() {
-        tail.setLength(0);
-        segments = null;
-        segmentsLength = 0;
+        length = 0;
         cached = null;
+    }
+
+    /**
+     * Hands the buffer back for the next assembly. The text stays readable (as its String), and
+     * appending again takes a new buffer.
+     */
+    public void release() {
+        if (chars != NONE) {
+            toString();
+            TextBuffers.give(chars);
+            chars = NONE;
+        }
     }
 
     @Override
     public int length() {
-        return segmentsLength + tail.length();
+        return length;
     }
 
     @Override
     public char charAt(int index) {
-        if (index >= segmentsLength) {
-            return tail.charAt(index - segmentsLength);
+        if (index < 0 || index >= length) {
+            throw new IndexOutOfBoundsException(index);
         }
-        for (String segment : segments) {
-            if (index < segment.length()) {
-                return segment.charAt(index);
-            }
-            index -= segment.length();
-        }
-        throw new IndexOutOfBoundsException(index);
+        return chars != NONE ? chars[index] : cached.charAt(index);
     }
 
     @Override
@@ -88,19 +85,13 @@ public final class TextAccumulator implements CharSequence {
 
     @Override
     public boolean isEmpty() {
-        return length() == 0;
+        return length == 0;
     }
 
     @Override
     public String toString() {
         if (cached == null) {
-            if (segments == null) {
-                cached = tail.toString();
-            } else {
-                List<String> all = new ArrayList<>(segments);
-                all.add(tail.toString());
-                cached = String.join("", all); // one allocation of the exact size
-            }
+            cached = length == 0 ? "" : new String(chars, 0, length);
         }
         return cached;
     }
