@@ -11,8 +11,8 @@ import java.lang.ref.SoftReference;
 final class TextBuffers {
 
     private static final int SLOTS = 8;
-    /** In chars: a 2 MB buffer at most is kept. */
-    static final int MAX_KEPT = 1 << 20;
+    /** In chars, for all pooled buffers together (8 MB); a buffer bigger than that is left to the GC. */
+    static final int BUDGET = 1 << 22;
     private static final int MIN_NEW = 256;
 
     @SuppressWarnings("unchecked")
@@ -46,27 +46,38 @@ final class TextBuffers {
         return new char[Math.max(Math.max(min, wanted), MIN_NEW)];
     }
 
-    /** Returns a buffer nobody uses any more; the smallest pooled one makes room for a bigger one. */
+    /** Returns a buffer nobody uses any more. The biggest buffers are kept, within the budget. */
     static void give(char[] buffer) {
-        if (buffer.length < MIN_NEW || buffer.length > MAX_KEPT) {
+        if (buffer.length < MIN_NEW || buffer.length > BUDGET) {
             return;
         }
         synchronized (POOL) {
-            int slot = -1;
-            int smallest = buffer.length;
-            for (int i = 0; i < SLOTS; i++) {
-                char[] b = POOL[i] == null ? null : POOL[i].get();
-                if (b == null) {
-                    slot = i;
-                    break;
+            while (true) {
+                int free = -1;
+                int smallest = -1;
+                int smallestLength = Integer.MAX_VALUE;
+                long total = buffer.length;
+                for (int i = 0; i < SLOTS; i++) {
+                    char[] b = POOL[i] == null ? null : POOL[i].get();
+                    if (b == null) {
+                        POOL[i] = null;
+                        free = i;
+                    } else {
+                        total += b.length;
+                        if (b.length < smallestLength) {
+                            smallest = i;
+                            smallestLength = b.length;
+                        }
+                    }
                 }
-                if (b.length < smallest) {
-                    slot = i;
-                    smallest = b.length;
+                if (free >= 0 && total <= BUDGET) {
+                    POOL[free] = new SoftReference<>(buffer);
+                    return;
                 }
-            }
-            if (slot >= 0) {
-                POOL[slot] = new SoftReference<>(buffer);
+                if (smallestLength > buffer.length) {
+                    return; // what the pool holds is worth more
+                }
+                POOL[smallest] = null;
             }
         }
     }
