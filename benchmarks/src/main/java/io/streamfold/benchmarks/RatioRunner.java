@@ -24,15 +24,16 @@ import java.util.Map;
  * java -Xms4g -Xmx4g -cp benchmarks/target/benchmarks.jar io.streamfold.benchmarks.RatioRunner [recording...]
  * </pre>
  * Properties: {@code -Dstreamfold.bench.scale} (input size, see {@link Inputs}),
- * {@code -Dratio.rounds=7}, {@code -Dratio.warmup=3} (seconds per contender),
- * {@code -Dratio.min=0.3} (seconds per timing: a timing repeats the operation until it has run
- * that long), {@code -Dratio.only=streamfoldBytes,openaiJava} (a subset of the contenders).
+ * {@code -Dratio.rounds=25}, {@code -Dratio.warmup=3} (seconds per contender),
+ * {@code -Dratio.min=0.1} (seconds per timing: a timing repeats the operation until it has run
+ * that long; short timings keep each scan, contender, scan triple within the same phase of the
+ * machine's speed, and many rounds steady the median), {@code -Dratio.only=streamfoldBytes,openaiJava} (a subset of the contenders).
  */
 public final class RatioRunner {
 
-    private static final int ROUNDS = Integer.getInteger("ratio.rounds", 7);
+    private static final int ROUNDS = Integer.getInteger("ratio.rounds", 25);
     private static final double WARMUP_SECONDS = Double.parseDouble(System.getProperty("ratio.warmup", "3"));
-    private static final double MIN_SECONDS = Double.parseDouble(System.getProperty("ratio.min", "0.3"));
+    private static final double MIN_SECONDS = Double.parseDouble(System.getProperty("ratio.min", "0.1"));
     private static final ThreadMXBean THREADS = (ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     /** Results go here, so the JIT cannot drop the work. */
