@@ -18,8 +18,10 @@ import java.util.Map;
  */
 public final class Assembly {
 
-    /** Choice indexes beyond this are a damaged stream, not a request for a huge array. */
-    /** The largest choice (or tool-call) index a stream may use: n and parallel calls are far below it. */
+    /**
+     * The largest choice (or tool-call) index a stream may use: n and parallel calls are far below
+     * it, and a bigger one is a damaged stream, not a request for a huge array.
+     */
     public static final int MAX_INDEX = (1 << 16) - 1;
 
     private final Diagnostics diagnostics;
@@ -280,13 +282,7 @@ public final class Assembly {
                         c.completeCall(call);
                         checkArguments(c, call);
                     }
-                }
-            }
-        }
-        if (atEnd) {
-            for (ChoiceState c : choices) {
-                if (c != null) {
-                    c.release();
+                    c.release(); // the stream is over: its text buffers go to the next assembly
                 }
             }
         }

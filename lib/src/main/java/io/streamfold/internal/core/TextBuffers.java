@@ -30,10 +30,8 @@ final class TextBuffers {
             int best = -1;
             char[] found = null;
             for (int i = 0; i < SLOTS; i++) {
-                char[] b = POOL[i] == null ? null : POOL[i].get();
-                if (b == null) {
-                    POOL[i] = null;
-                } else if (b.length >= min && (found == null || b.length > found.length)) {
+                char[] b = held(i);
+                if (b != null && b.length >= min && (found == null || b.length > found.length)) {
                     best = i;
                     found = b;
                 }
@@ -58,9 +56,8 @@ final class TextBuffers {
                 int smallestLength = Integer.MAX_VALUE;
                 long total = buffer.length;
                 for (int i = 0; i < SLOTS; i++) {
-                    char[] b = POOL[i] == null ? null : POOL[i].get();
+                    char[] b = held(i);
                     if (b == null) {
-                        POOL[i] = null;
                         free = i;
                     } else {
                         total += b.length;
@@ -80,5 +77,14 @@ final class TextBuffers {
                 POOL[smallest] = null;
             }
         }
+    }
+
+    /** The buffer in a slot, or null; a slot whose buffer the collector took is emptied. Under the lock. */
+    private static char[] held(int slot) {
+        char[] buffer = POOL[slot] == null ? null : POOL[slot].get();
+        if (buffer == null) {
+            POOL[slot] = null;
+        }
+        return buffer;
     }
 }

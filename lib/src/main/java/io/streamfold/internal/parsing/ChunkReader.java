@@ -340,16 +340,16 @@ public final class ChunkReader {
                     d.type = Read.string(p, diag, "type");
                     break;
                 case "text":
-                    text(p, t, d.text, name);
+                    Read.text(p, d.text, diag, "delta.text");
                     break;
                 case "thinking":
-                    text(p, t, d.thinking, name);
+                    Read.text(p, d.thinking, diag, "delta.thinking");
                     break;
                 case "signature":
-                    text(p, t, d.signature, name);
+                    Read.text(p, d.signature, diag, "delta.signature");
                     break;
                 case "partial_json":
-                    text(p, t, d.partialJson, name);
+                    Read.text(p, d.partialJson, diag, "delta.partial_json");
                     break;
                 case "arguments":
                     // streamed as a string, or sent whole as an object (Interactions' function_call delta)
@@ -363,16 +363,6 @@ public final class ChunkReader {
                     d.other(name, Values.read(p));
                     break;
             }
-        }
-    }
-
-    /** A delta's text field: a string, or null for none; anything else is a located error, not a silent loss. */
-    private void text(JsonParser p, JsonToken t, io.streamfold.internal.core.CharBuf buf,
-            String name) throws IOException {
-        if (t == JsonToken.VALUE_STRING) {
-            buf.appendText(p);
-        } else if (t != JsonToken.VALUE_NULL) {
-            throw diag.expected("a string", "delta." + name);
         }
     }
 

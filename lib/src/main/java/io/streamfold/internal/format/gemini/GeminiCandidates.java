@@ -274,7 +274,7 @@ public final class GeminiCandidates {
         Map<String, Object> fc = part.functionCall;
         String name = Values.stringAt(fc, "name");
         Object args = fc.get("args");
-        Object partialArgs = fc.containsKey("partial_args") ? fc.get("partial_args") : fc.get("partialArgs");
+        Object partialArgs = either(fc, "partial_args", "partialArgs");
         if (partialArgs != null && !(partialArgs instanceof List)) {
             // before anything is started: lenient mode skips this part whole
             throw diag.unexpected("Expected a list for functionCall.partialArgs but found " + Values.describe(partialArgs));
@@ -282,7 +282,7 @@ public final class GeminiCandidates {
         if (partialArgs instanceof List<?> items) {
             StreamedCall.checkTypes(items, diag);
         }
-        boolean willContinue = Boolean.TRUE.equals(fc.containsKey("will_continue") ? fc.get("will_continue") : fc.get("willContinue"));
+        boolean willContinue = Boolean.TRUE.equals(either(fc, "will_continue", "willContinue"));
         StreamedCall open = streaming.get(choice.index());
 
         if (open != null && name == null && args == null) {
@@ -335,6 +335,16 @@ public final class GeminiCandidates {
             call.setArguments(args == null ? "{}" : Read.json(args));
             choice.completeCall(call);
         }
+    }
+
+    /** Whether a functionCall or partialArgs item has the field, in either spelling (Python SDK or REST). */
+    private static boolean has(Map<String, Object> fields, String snake, String camel) {
+        return fields.containsKey(snake) || fields.containsKey(camel);
+    }
+
+    /** The field of a functionCall or partialArgs item in either spelling, snake_case first. */
+    private static Object either(Map<String, Object> fields, String snake, String camel) {
+        return fields.containsKey(snake) ? fields.get(snake) : fields.get(camel);
     }
 
     private void complete(ChoiceState choice, StreamedCall streamed) {
@@ -404,16 +414,6 @@ public final class GeminiCandidates {
                             + Values.describe(either(arg, "string_value", "stringValue")));
                 }
             }
-        }
-
-        /** Whether a partialArgs item has the field, in either spelling (Python SDK or REST). */
-        private static boolean has(Map<String, Object> arg, String snake, String camel) {
-            return arg.containsKey(snake) || arg.containsKey(camel);
-        }
-
-        /** The field of a partialArgs item in either spelling, snake_case first. */
-        private static Object either(Map<String, Object> arg, String snake, String camel) {
-            return arg.containsKey(snake) ? arg.get(snake) : arg.get(camel);
         }
 
         private static String path(Map<String, Object> arg) {
