@@ -20,6 +20,18 @@ class BadInputTest {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
+    private static final String STOP = ",\"finishReason\":\"STOP\"";
+
+    /** One Gemini SSE event: a candidate with these parts and, after its content, these fields (or ""). */
+    private static String gemini(String parts, String candidateFields) {
+        return "data: {\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[" + parts + "]}" + candidateFields + "}]}\n\n";
+    }
+
+    /** One Gemini SSE event whose only part is {@code {"functionCall": {fields}}}. */
+    private static String geminiCall(String fields, String candidateFields) {
+        return gemini("{\"functionCall\":{" + fields + "}}", candidateFields);
+    }
+
     private static AssemblyException failure(byte[] input) {
         return catchThrowableOfType(AssemblyException.class, () -> ChunkAssembler.assemble(input));
     }
@@ -350,14 +362,14 @@ class BadInputTest {
 
     @Test
     void geminiStreamedArgumentsOfTheWrongTypeAreLocated() {
-        String opener = "data: {\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"functionCall\":{\"name\":\"f\",\"willContinue\":true}}]}}]}\n\n";
+        String opener = geminiCall("\"name\":\"f\",\"willContinue\":true", "");
         AssemblyException number = failure(utf8(opener
-                + "data: {\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"functionCall\":{\"partialArgs\":[{\"jsonPath\":\"$.amount\",\"stringValue\":16}],\"willContinue\":true}}]}}]}\n\n"));
+                + geminiCall("\"partialArgs\":[{\"jsonPath\":\"$.amount\",\"stringValue\":16}],\"willContinue\":true", "")));
         assertThat(number.getOriginalMessage()).isEqualTo("Expected a string for partialArgs[].stringValue at $.amount but found a number (16)");
         assertThat(number.chunk()).isEqualTo(2);
 
         AssemblyException object = failure(utf8(opener
-                + "data: {\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"functionCall\":{\"partialArgs\":{\"a\":1},\"willContinue\":true}}]}}]}\n\n"));
+                + geminiCall("\"partialArgs\":{\"a\":1},\"willContinue\":true", "")));
         assertThat(object.getOriginalMessage()).startsWith("Expected a list for functionCall.partialArgs but found an object");
         assertThat(object.chunk()).isEqualTo(2);
     }
@@ -365,9 +377,8 @@ class BadInputTest {
     @Test
     void geminiArgumentPathsThatCannotHoldAValueAreWarnedNeverAllocated() {
         for (String path : List.of("$.items[2000000000]", "$.items[-1]", "$")) {
-            String sse = "data: {\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"functionCall\":{\"name\":\"f\","
-                    + "\"partialArgs\":[{\"jsonPath\":\"$.ok\",\"boolValue\":true},{\"jsonPath\":\"" + path + "\",\"stringValue\":\"x\"}]}}]},"
-                    + "\"finishReason\":\"STOP\"}]}\n\n";
+            String sse = geminiCall("\"name\":\"f\",\"partialArgs\":[{\"jsonPath\":\"$.ok\",\"boolValue\":true},"
+                    + "{\"jsonPath\":\"" + path + "\",\"stringValue\":\"x\"}]", STOP);
             Completion c = ChunkAssembler.assemble(utf8(sse));
             assertThat(c.message().toolCalls()).as(path).singleElement()
                     .satisfies(call -> assertThat(call.arguments()).isEqualTo("{\"ok\":true}"));
@@ -415,8 +426,8 @@ class BadInputTest {
 
     @Test
     void aGeminiCallWhosePartialArgsAreNoListLeavesNothingBehindLeniently() {
-        String sse = "data: {\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"text\":\"Sure.\"}]}}]}\n\n"
-                + "data: {\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"functionCall\":{\"name\":\"f\",\"partialArgs\":\"x\",\"willContinue\":true}}]}}]}\n\n";
+        String sse = gemini("{\"text\":\"Sure.\"}", "")
+                + geminiCall("\"name\":\"f\",\"partialArgs\":\"x\",\"willContinue\":true", "");
         Completion c = ChunkAssembler.assemble(utf8(sse), LENIENT);
         assertThat(c.incomplete()).isTrue();
         assertThat(c.message().content()).isEqualTo("Sure.");
@@ -426,8 +437,7 @@ class BadInputTest {
     @Test
     void geminiArgumentPathsTooDeepOrTooWideAreWarnedNotFolded() {
         for (String path : List.of("$" + "[0]".repeat(200), "$" + ".a".repeat(1001), "$.items[0]" + "[10000]".repeat(50))) {
-            String sse = "data: {\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"functionCall\":{\"name\":\"f\","
-                    + "\"partialArgs\":[{\"jsonPath\":\"" + path + "\",\"stringValue\":\"x\"}]}}]},\"finishReason\":\"STOP\"}]}\n\n";
+            String sse = geminiCall("\"name\":\"f\",\"partialArgs\":[{\"jsonPath\":\"" + path + "\",\"stringValue\":\"x\"}]", STOP);
             Completion c = ChunkAssembler.assemble(utf8(sse));
             assertThat(c.message().toolCalls()).singleElement().satisfies(call -> assertThat(call.arguments()).isEqualTo("{}"));
             assertThat(c.warnings()).extracting(Warning::code).containsExactly("partial-arg-unplaced");
@@ -436,11 +446,9 @@ class BadInputTest {
 
     @Test
     void geminiStreamedArgumentsIntoNestedOpeningArgsOrANegativeIndexFoldOrWarn() {
-        String nested = "data: {\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"functionCall\":{\"name\":\"f\","
-                + "\"args\":{\"a\":{\"b\":1},\"l\":[1]},\"willContinue\":true}}]}}]}\n\n"
-                + "data: {\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"functionCall\":{\"partialArgs\":["
-                + "{\"jsonPath\":\"$.a.c\",\"stringValue\":\"x\"},{\"jsonPath\":\"$.l[1]\",\"numberValue\":2},"
-                + "{\"jsonPath\":\"$.l[-1]\",\"stringValue\":\"y\"}]}}]},\"finishReason\":\"STOP\"}]}\n\n";
+        String nested = geminiCall("\"name\":\"f\",\"args\":{\"a\":{\"b\":1},\"l\":[1]},\"willContinue\":true", "")
+                + geminiCall("\"partialArgs\":[{\"jsonPath\":\"$.a.c\",\"stringValue\":\"x\"},"
+                        + "{\"jsonPath\":\"$.l[1]\",\"numberValue\":2},{\"jsonPath\":\"$.l[-1]\",\"stringValue\":\"y\"}]", STOP);
         Completion c = ChunkAssembler.assemble(utf8(nested));
         assertThat(c.message().toolCalls()).singleElement()
                 .satisfies(call -> assertThat(call.arguments()).isEqualTo("{\"a\":{\"b\":1,\"c\":\"x\"},\"l\":[1,2]}"));
@@ -449,8 +457,7 @@ class BadInputTest {
 
     @Test
     void aNewGeminiCallWithAStringValueOfTheWrongTypeLeavesNothingBehindLeniently() {
-        String sse = "data: {\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"functionCall\":{\"name\":\"f\","
-                + "\"partialArgs\":[{\"jsonPath\":\"$.a\",\"stringValue\":5}],\"willContinue\":true}}]}}]}\n\n";
+        String sse = geminiCall("\"name\":\"f\",\"partialArgs\":[{\"jsonPath\":\"$.a\",\"stringValue\":5}],\"willContinue\":true", "");
         Completion c = ChunkAssembler.assemble(utf8(sse), LENIENT);
         assertThat(c.incomplete()).isTrue();
         assertThat(c.choices()).allSatisfy(ch -> assertThat(ch.message().toolCalls()).isEmpty());
