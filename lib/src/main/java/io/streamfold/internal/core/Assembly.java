@@ -1,5 +1,7 @@
 package io.streamfold.internal.core;
 
+import io.streamfold.internal.json.Read;
+import io.streamfold.internal.json.Diagnostics;
 import io.streamfold.AssemblyListener;
 import io.streamfold.Choice;
 import io.streamfold.Completion;

@@ -1,5 +1,6 @@
 package io.streamfold.internal.core;
 
+import io.streamfold.internal.json.CharBuf;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,5 +1,7 @@
 package io.streamfold.internal.core;
 
+import io.streamfold.internal.json.CharBuf;
+
 /**
  * One tool-call fragment as a chunk carried it ({@code {index, id, type, function: {name,
  * arguments}}}), read whole before it is merged because its keys come in any order.

@@ -1,5 +1,6 @@
 package io.streamfold.internal.output;
 
+import io.streamfold.internal.json.JsonValues;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.streamfold.Choice;
 import io.streamfold.Completion;
@@ -135,7 +136,7 @@ final class ChatWriter {
         if (logprobs == null) {
             g.writeNull();
         } else {
-            Values.write(g, logprobs.fields());
+            JsonValues.write(g, logprobs.fields());
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.streamfold.internal.output;
 
+import io.streamfold.internal.json.JsonValues;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -67,7 +68,7 @@ public final class NativeJson {
 
     static void field(JsonGenerator g, String name, Object value) throws IOException {
         g.writeFieldName(name);
-        Values.write(g, value);
+        JsonValues.write(g, value);
     }
 
     /** Writes the map's entries except the skipped names. */
@@ -99,6 +100,6 @@ public final class NativeJson {
 
     /** True when the text is exactly one JSON value. */
     public static boolean isJson(String text) {
-        return io.streamfold.internal.core.Read.isJson(text);
+        return io.streamfold.internal.json.Read.isJson(text);
     }
 }

@@ -1,14 +1,15 @@
 package io.streamfold.internal.parsing;
 
+import io.streamfold.internal.json.JsonValues;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.streamfold.Format;
 import io.streamfold.internal.core.Assembly;
 import io.streamfold.internal.core.ChunkFields;
 import io.streamfold.internal.core.DeltaFields;
-import io.streamfold.internal.core.Diagnostics;
-import io.streamfold.internal.core.KeyOrder;
-import io.streamfold.internal.core.Read;
+import io.streamfold.internal.json.Diagnostics;
+import io.streamfold.internal.json.KeyOrder;
+import io.streamfold.internal.json.Read;
 import io.streamfold.internal.core.Values;
 import io.streamfold.internal.format.anthropic.AnthropicEvents;
 import io.streamfold.internal.format.gemini.GeminiCandidates;
@@ -101,7 +102,7 @@ public final class ChunkReader {
     public void readWithResponseOpen(JsonParser p) throws IOException {
         ChunkFields c = fields;
         c.reset();
-        c.object("response", Values.readFields(p));
+        c.object("response", JsonValues.readFields(p));
         diag.chunkRoot(p); // now on the response's end: the chunk's own object
         for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
             String name = p.currentName();
@@ -182,13 +183,13 @@ public final class ChunkReader {
                     throw diag.expected("an object", "usage");
                 }
                 if (t != JsonToken.VALUE_NULL) {
-                    c.usage = Values.read(p);
+                    c.usage = JsonValues.read(p);
                     c.object("usage", c.usage);
                 }
                 break;
             case "x_groq":
                 // Groq reports usage here on the last chunk when the request did not ask for it at the top.
-                java.util.Map<String, Object> groq = Values.asMap(Values.read(p));
+                java.util.Map<String, Object> groq = Values.asMap(JsonValues.read(p));
                 if (groq != null && groq.get("usage") != null) {
                     c.vendorUsage = groq.get("usage");
                 }
@@ -204,7 +205,7 @@ public final class ChunkReader {
             case "usage_metadata":
             case "usageMetadata":
                 gemini(c, name);
-                c.usageMetadata = t == JsonToken.VALUE_NULL ? null : Values.read(p);
+                c.usageMetadata = t == JsonToken.VALUE_NULL ? null : JsonValues.read(p);
                 break;
             case "model_version":
             case "modelVersion":
@@ -224,7 +225,7 @@ public final class ChunkReader {
             case "prompt_feedback":
             case "promptFeedback":
                 gemini(c, name);
-                c.promptFeedback = t == JsonToken.VALUE_NULL ? null : Values.read(p);
+                c.promptFeedback = t == JsonToken.VALUE_NULL ? null : JsonValues.read(p);
                 break;
             case "sdk_http_response":
             case "automatic_function_calling_history":
@@ -310,7 +311,7 @@ public final class ChunkReader {
             case "input":
             case "code":
             case "param":
-                c.object(name, Values.read(p));
+                c.object(name, JsonValues.read(p));
                 break;
             default:
                 // Vendors add fields anywhere (obfuscation, prompt_filter_results, model_id, ...).
@@ -356,11 +357,11 @@ public final class ChunkReader {
                     if (t == JsonToken.VALUE_STRING) {
                         d.arguments.appendText(p);
                     } else if (t != JsonToken.VALUE_NULL) {
-                        d.other(name, Values.read(p));
+                        d.other(name, JsonValues.read(p));
                     }
                     break;
                 default:
-                    d.other(name, Values.read(p));
+                    d.other(name, JsonValues.read(p));
                     break;
             }
         }

@@ -12,7 +12,7 @@ import io.streamfold.AssemblyException;
 import io.streamfold.Completion;
 import io.streamfold.Problem;
 import io.streamfold.internal.core.Assembly;
-import io.streamfold.internal.core.Diagnostics;
+import io.streamfold.internal.json.Diagnostics;
 import java.io.IOException;
 import java.util.Arrays;
 

@@ -1,15 +1,16 @@
 package io.streamfold.internal.format.gemini;
 
+import io.streamfold.internal.json.JsonValues;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.streamfold.Format;
 import io.streamfold.internal.core.Assembly;
-import io.streamfold.internal.core.CharBuf;
+import io.streamfold.internal.json.CharBuf;
 import io.streamfold.internal.core.ChoiceState;
 import io.streamfold.internal.core.ChunkFields;
-import io.streamfold.internal.core.Diagnostics;
+import io.streamfold.internal.json.Diagnostics;
 import io.streamfold.internal.core.PartState;
-import io.streamfold.internal.core.Read;
+import io.streamfold.internal.json.Read;
 import io.streamfold.internal.core.ToolCallState;
 import io.streamfold.internal.core.Values;
 import java.io.IOException;
@@ -112,7 +113,7 @@ public final class GeminiCandidates {
                     break;
                 default:
                     if (t != JsonToken.VALUE_NULL) {
-                        s.extra(name, Values.read(p));
+                        s.extra(name, JsonValues.read(p));
                     }
                     break;
             }
@@ -170,7 +171,7 @@ public final class GeminiCandidates {
                     break;
                 default:
                     if (t != JsonToken.VALUE_NULL) {
-                        part.other(name, Values.read(p));
+                        part.other(name, JsonValues.read(p));
                     }
                     break;
             }

@@ -1,15 +1,16 @@
 package io.streamfold.internal.format.openai;
 
+import io.streamfold.internal.json.JsonValues;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.streamfold.Format;
 import io.streamfold.internal.core.Assembly;
-import io.streamfold.internal.core.CharBuf;
+import io.streamfold.internal.json.CharBuf;
 import io.streamfold.internal.core.ChoiceState;
 import io.streamfold.internal.core.ChunkFields;
-import io.streamfold.internal.core.Diagnostics;
-import io.streamfold.internal.core.KeyOrder;
-import io.streamfold.internal.core.Read;
+import io.streamfold.internal.json.Diagnostics;
+import io.streamfold.internal.json.KeyOrder;
+import io.streamfold.internal.json.Read;
 import io.streamfold.internal.core.ToolCallState;
 import io.streamfold.internal.core.ToolFragment;
 import io.streamfold.internal.core.Values;
@@ -171,7 +172,7 @@ public final class OpenAiChoices {
                     break;
                 case "reasoning_details":
                     s.rare = true;
-                    s.reasoningDetails = Values.read(p);
+                    s.reasoningDetails = JsonValues.read(p);
                     break;
                 case "function_call":
                     s.rare = true;
@@ -188,7 +189,7 @@ public final class OpenAiChoices {
     private void readContentParts(JsonParser p, ChoiceScratch s) throws IOException {
         s.rare = true;
         while (p.nextToken() != JsonToken.END_ARRAY) {
-            Map<String, Object> part = Values.asMap(Values.read(p));
+            Map<String, Object> part = Values.asMap(JsonValues.read(p));
             if (part == null) {
                 throw diag.expected("an object", "a content part");
             }
@@ -260,7 +261,7 @@ public final class OpenAiChoices {
                         break;
                     default:
                         // e.g. Gemini's OpenAI-compatible extra_content.google.thought_signature: kept on the call
-                        f.other(name, Values.read(p));
+                        f.other(name, JsonValues.read(p));
                         break;
                 }
             }
@@ -287,7 +288,7 @@ public final class OpenAiChoices {
                     if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
                         // Some servers send the arguments as JSON rather than as its text.
                         diag.warn("arguments-not-string", "tool-call arguments arrived as JSON, not as a string; kept as its text");
-                        arguments.append(Read.json(Values.read(p)));
+                        arguments.append(Read.json(JsonValues.read(p)));
                     } else {
                         Read.text(p, arguments, diag, "arguments");
                     }

@@ -1,12 +1,12 @@
 package io.streamfold.internal.format.responses;
 
 import io.streamfold.internal.core.Assembly;
-import io.streamfold.internal.core.CharBuf;
+import io.streamfold.internal.json.CharBuf;
 import io.streamfold.internal.core.ChoiceState;
 import io.streamfold.internal.core.ChunkFields;
-import io.streamfold.internal.core.Diagnostics;
+import io.streamfold.internal.json.Diagnostics;
 import io.streamfold.internal.core.PartState;
-import io.streamfold.internal.core.Read;
+import io.streamfold.internal.json.Read;
 import io.streamfold.internal.core.ToolCallState;
 import io.streamfold.internal.core.Values;
 import java.util.ArrayList;
