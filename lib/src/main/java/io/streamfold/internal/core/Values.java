@@ -54,6 +54,12 @@ public final class Values {
         return null;
     }
 
+    /** Returns the string value for the key, or "" when absent or not a string. */
+    public static String textAt(Map<String, ?> map, String key) {
+        String text = stringAt(map, key);
+        return text == null ? "" : text;
+    }
+
     /** Returns the string value for the key, or null when absent or not a string. */
     public static String stringAt(Map<String, ?> map, String key) {
         Object value = map == null ? null : map.get(key);
@@ -103,5 +109,11 @@ public final class Values {
         }
         String text = String.valueOf(value);
         return text.length() <= 40 ? kind + " (" + text + ")" : kind;
+    }
+
+    /** The text cut to 60 characters for a message, with "..." when it was longer. */
+    public static String preview(CharSequence text) {
+        String s = String.valueOf(text);
+        return s.length() > 60 ? s.substring(0, 60) + "..." : s;
     }
 }

@@ -25,11 +25,6 @@ public final class CharBuf implements CharSequence {
         return present;
     }
 
-    /** Marks the buffer present without text: an empty string arrived. */
-    public void markPresent() {
-        present = true;
-    }
-
     /** Appends the parser's current string token without making a String of it. */
     public void appendText(JsonParser p) throws IOException {
         append(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
@@ -93,11 +88,6 @@ public final class CharBuf implements CharSequence {
     @Override
     public CharSequence subSequence(int start, int end) {
         return new String(chars, start, end - start);
-    }
-
-    /** Returns the text, or null when absent. */
-    public String valueOrNull() {
-        return present ? new String(chars, 0, length) : null;
     }
 
     @Override

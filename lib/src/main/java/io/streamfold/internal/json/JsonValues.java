@@ -125,4 +125,39 @@ public final class JsonValues {
             g.writeString(value.toString());
         }
     }
+
+    /** Writes a field and its plain value. */
+    public static void writeField(JsonGenerator g, String name, Object value) throws IOException {
+        g.writeFieldName(name);
+        write(g, value);
+    }
+
+    /** Writes the map's entries except the skipped names. */
+    public static void writeEntries(JsonGenerator g, Map<String, Object> map, java.util.Set<String> skip) throws IOException {
+        for (Map.Entry<String, Object> e : map.entrySet()) {
+            if (!skip.contains(e.getKey())) {
+                writeField(g, e.getKey(), e.getValue());
+            }
+        }
+    }
+
+    /**
+     * Writes JSON text (tool arguments) as the JSON value it is, or as a string when it is not
+     * valid JSON (a stream cut short); empty text becomes {@code {}}.
+     */
+    public static void writeJsonText(JsonGenerator g, String text) throws IOException {
+        if (text == null || text.isBlank()) {
+            g.writeStartObject();
+            g.writeEndObject();
+        } else if (Read.isJson(text)) {
+            try (JsonParser p = TEXT.createParser(text)) {
+                p.nextToken();
+                g.copyCurrentStructure(p); // through the generator, so pretty-printing applies
+            }
+        } else {
+            g.writeString(text);
+        }
+    }
+
+    private static final com.fasterxml.jackson.core.JsonFactory TEXT = new com.fasterxml.jackson.core.JsonFactory();
 }

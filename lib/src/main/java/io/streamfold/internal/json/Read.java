@@ -68,11 +68,6 @@ public final class Read {
         return value;
     }
 
-    /** Any value as a plain object ({@link Values}). */
-    public static Object value(JsonParser p) throws IOException {
-        return JsonValues.read(p);
-    }
-
     /** An object value as a map, or null for null. */
     public static java.util.Map<String, Object> object(JsonParser p, Diagnostics diag, String field) throws IOException {
         JsonToken t = p.currentToken();

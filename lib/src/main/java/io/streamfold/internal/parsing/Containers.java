@@ -314,7 +314,7 @@ public final class Containers {
             throws IOException {
         try {
             if (atFirstField) {
-                envelopeKeys.startAfter(p.currentToken() == JsonToken.FIELD_NAME ? p.currentName() : null);
+                envelopeKeys.startAfter(p, p.currentToken() == JsonToken.FIELD_NAME ? p.currentName() : null);
             } else {
                 envelopeKeys.first(p); // most items are envelopes: their first key guessed as bytes
             }
