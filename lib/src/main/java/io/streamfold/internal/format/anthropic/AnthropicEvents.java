@@ -60,8 +60,7 @@ final class AnthropicEvents implements ChunkFolder {
         if (event.type == null) {
             return event.foldUntyped(assembly);
         }
-        WireFormats.checkNotForeign(assembly, "type", event.type);
-        fold(event);
+        fold(event); // an event type of another format is an error, said where the type is unknown
         return true;
     }
 
@@ -92,6 +91,7 @@ final class AnthropicEvents implements ChunkFolder {
                 assembly.providerError(event.object("error"));
                 break;
             default:
+                WireFormats.checkNotForeign(assembly, "type", event.type);
                 diag.warn("unknown-event:" + event.type, "unknown-event",
                         "an event of unknown type '" + event.type + "' was skipped");
                 break;

@@ -54,8 +54,7 @@ final class InteractionsEvents implements ChunkFolder {
         if (event.type == null) {
             return event.foldUntyped(assembly);
         }
-        WireFormats.checkNotForeign(assembly, "type", event.type);
-        fold(event);
+        fold(event); // an event type of another format is an error, said where the type is unknown
         return true;
     }
 
@@ -92,6 +91,7 @@ final class InteractionsEvents implements ChunkFolder {
                 assembly.providerError(e.object("error"));
                 break;
             default:
+                WireFormats.checkNotForeign(assembly, "type", e.type);
                 diag.warn("unknown-event:" + e.type, "unknown-event", "an event of unknown type '" + e.type + "' was skipped");
                 break;
         }

@@ -60,8 +60,7 @@ final class ResponsesEvents implements ChunkFolder {
         if (event.type == null) {
             return event.foldUntyped(assembly);
         }
-        WireFormats.checkNotForeign(assembly, "type", event.type);
-        fold(event);
+        fold(event); // an event type of another format is an error, said where the type is unknown
         return true;
     }
 
@@ -133,6 +132,7 @@ final class ResponsesEvents implements ChunkFolder {
                 assembly.providerError(e.map("error") != null ? e.map("error") : flatError(e));
                 break;
             default:
+                WireFormats.checkNotForeign(assembly, "type", e.type);
                 if (!e.type.startsWith("response.")) {
                     diag.warn("unknown-event:" + e.type, "unknown-event", "an event of unknown type '" + e.type + "' was skipped");
                 }
