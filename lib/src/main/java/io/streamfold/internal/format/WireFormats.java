@@ -52,10 +52,15 @@ public final class WireFormats {
         }
     }
 
-    /** The wire format a chunk's field tells, or null when it tells none. */
+    /** The wire format a chunk's field tells, surely or maybe, or null when it tells none. */
     public static WireFormat telling(String field, String value) {
+        return telling(field, value, WireFormat.MAYBE);
+    }
+
+    /** The wire format a chunk's field tells at least as surely as {@code atLeast}, or null. */
+    public static WireFormat telling(String field, String value, int atLeast) {
         for (WireFormat wire : ALL) {
-            if (wire.tells(field, value)) {
+            if (wire.tells(field, value) >= atLeast) {
                 return wire;
             }
         }

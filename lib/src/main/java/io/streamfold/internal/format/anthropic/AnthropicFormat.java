@@ -22,8 +22,8 @@ public final class AnthropicFormat implements WireFormat {
     }
 
     @Override
-    public boolean tells(String field, String value) {
-        return "type".equals(field) && value != null && EVENTS.contains(value);
+    public int tells(String field, String value) {
+        return "type".equals(field) && value != null && EVENTS.contains(value) ? YES : NO;
     }
 
     @Override

@@ -18,8 +18,8 @@ public final class InteractionsFormat implements WireFormat {
     }
 
     @Override
-    public boolean tells(String field, String value) {
-        return "event_type".equals(field);
+    public int tells(String field, String value) {
+        return "event_type".equals(field) ? YES : NO;
     }
 
     @Override

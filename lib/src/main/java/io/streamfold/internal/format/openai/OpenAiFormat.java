@@ -21,9 +21,10 @@ public final class OpenAiFormat implements WireFormat {
     }
 
     @Override
-    public boolean tells(String field, String value) {
+    public int tells(String field, String value) {
         return "choices".equals(field)
-                || ("object".equals(field) && ("chat.completion.chunk".equals(value) || "text_completion".equals(value)));
+                || ("object".equals(field) && ("chat.completion.chunk".equals(value) || "text_completion".equals(value)))
+                ? YES : NO;
     }
 
     @Override

@@ -18,8 +18,8 @@ public final class ResponsesFormat implements WireFormat {
     }
 
     @Override
-    public boolean tells(String field, String value) {
-        return "type".equals(field) && value != null && value.startsWith("response.");
+    public int tells(String field, String value) {
+        return "type".equals(field) && value != null && value.startsWith("response.") ? YES : NO;
     }
 
     @Override
