@@ -28,6 +28,18 @@ public abstract class EventFields {
         objects = null;
     }
 
+    /** Reads one top-level field of the event; false when the format's events have no such field. */
+    public abstract boolean read(JsonParser p, String name, Diagnostics diag) throws IOException;
+
+    /** Reads an object {@code delta} (null is absent). */
+    protected static void readDelta(JsonParser p, EventDelta delta, Diagnostics diag) throws IOException {
+        if (p.currentToken() == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+            delta.read(p, diag);
+        } else if (p.currentToken() != com.fasterxml.jackson.core.JsonToken.VALUE_NULL) {
+            throw diag.expected("an object", "delta");
+        }
+    }
+
     /**
      * An event with no type: an {@code error} alone is the provider's error; anything else is not
      * an event of the format (false).

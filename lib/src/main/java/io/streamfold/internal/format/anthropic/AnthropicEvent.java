@@ -18,8 +18,8 @@ final class AnthropicEvent extends EventFields {
         delta.reset();
     }
 
-    /** Reads one top-level field; false when Anthropic events have no such field. */
-    boolean read(JsonParser p, String name, Diagnostics diag) throws IOException {
+    @Override
+    public boolean read(JsonParser p, String name, Diagnostics diag) throws IOException {
         JsonToken t = p.currentToken();
         switch (name) {
             case "type":
@@ -29,11 +29,7 @@ final class AnthropicEvent extends EventFields {
                 readIndex(p, diag, "index");
                 return true;
             case "delta":
-                if (t == JsonToken.START_OBJECT) {
-                    delta.read(p, diag);
-                } else if (t != JsonToken.VALUE_NULL) {
-                    throw diag.expected("an object", "delta");
-                }
+                readDelta(p, delta, diag);
                 return true;
             case "usage":
                 if (t != JsonToken.START_OBJECT && t != JsonToken.VALUE_NULL) {

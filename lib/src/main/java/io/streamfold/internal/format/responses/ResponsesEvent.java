@@ -38,8 +38,8 @@ final class ResponsesEvent extends EventFields {
         arguments.reset();
     }
 
-    /** Reads one top-level field; false when Responses events have no such field. */
-    boolean read(JsonParser p, String name, Diagnostics diag) throws IOException {
+    @Override
+    public boolean read(JsonParser p, String name, Diagnostics diag) throws IOException {
         JsonToken t = p.currentToken();
         switch (name) {
             case "type":
