@@ -52,9 +52,31 @@ public abstract class EventFields {
         return true;
     }
 
-    /** Reads the event's type. */
+    /** Reads the event's type; most events repeat the last one's, compared before any lookup. */
     protected void readType(JsonParser p, Diagnostics diag, String field) throws IOException {
-        type = Read.string(p, diag, field);
+        type = lastType = repeatedOrRead(p, lastType, diag, field);
+    }
+
+    private String lastType;
+
+    /**
+     * A string value that is most often the same as the last one (an event's or a delta's type):
+     * the last one when it is the same, compared in place, else read (shared when a known one).
+     */
+    static String repeatedOrRead(JsonParser p, String last, Diagnostics diag, String field) throws IOException {
+        if (last != null && p.currentToken() == com.fasterxml.jackson.core.JsonToken.VALUE_STRING
+                && last.length() == p.getTextLength()) {
+            char[] chars = p.getTextCharacters();
+            int offset = p.getTextOffset();
+            int i = 0;
+            while (i < last.length() && last.charAt(i) == chars[offset + i]) {
+                i++;
+            }
+            if (i == last.length()) {
+                return last;
+            }
+        }
+        return Read.string(p, diag, field);
     }
 
     /** Reads the event's index; null is absent. */

@@ -6,6 +6,7 @@ import io.streamfold.Format;
 import io.streamfold.internal.core.Assembly;
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One wire format, all of it in one package: which chunk fields tell it, how its chunks are read
@@ -16,6 +17,9 @@ public interface WireFormat {
 
     /** The formats this one reads (one chunk envelope may serve two, as OpenAI's does). */
     List<Format> formats();
+
+    /** The top-level fields that may tell this format, whatever {@link #tells} then says of their value. */
+    Set<String> tellingFields();
 
     /** A field tells nothing of this format. */
     int NO = 0;

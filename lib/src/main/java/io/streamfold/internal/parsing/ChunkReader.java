@@ -159,11 +159,11 @@ public final class ChunkReader {
      * skipped, and noted when it tells another format (a chunk with nothing else is then an error).
      */
     private void unclaimed(JsonParser p, String name) throws IOException {
-        if (name.equals("error")) {
+        if ("error".equals(name)) {
             chunkError = JsonValues.read(p);
             return;
         }
-        if (foreign == null) {
+        if (foreign == null && WireFormats.mayTell(name)) {
             String text = p.currentToken() == JsonToken.VALUE_STRING ? p.getText() : null;
             WireFormat other = WireFormats.telling(name, text);
             if (other != null && other != wire) {

@@ -21,6 +21,19 @@ final class AnthropicEvent extends EventFields {
     @Override
     public boolean read(JsonParser p, String name, Diagnostics diag) throws IOException {
         JsonToken t = p.currentToken();
+        // The keys of every delta event, by identity (Jackson interns names) before the switch's hashing.
+        if (name == "type") {
+            readType(p, diag, "type");
+            return true;
+        }
+        if (name == "index") {
+            readIndex(p, diag, "index");
+            return true;
+        }
+        if (name == "delta") {
+            readDelta(p, delta, diag);
+            return true;
+        }
         switch (name) {
             case "type":
                 readType(p, diag, "type");

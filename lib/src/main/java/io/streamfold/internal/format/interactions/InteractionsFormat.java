@@ -8,6 +8,7 @@ import io.streamfold.internal.format.ChunkFolder;
 import io.streamfold.internal.format.WireFormat;
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 
 /** Gemini Interactions events, told by their {@code event_type}; written as an interaction. */
 public final class InteractionsFormat implements WireFormat {
@@ -15,6 +16,11 @@ public final class InteractionsFormat implements WireFormat {
     @Override
     public List<Format> formats() {
         return List.of(Format.GEMINI_INTERACTIONS);
+    }
+
+    @Override
+    public Set<String> tellingFields() {
+        return Set.of("event_type");
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.streamfold.internal.format.ChunkFolder;
 import io.streamfold.internal.format.WireFormat;
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 
 /**
  * OpenAI Chat Completions and legacy Completions chunks, told by {@code choices} or by their
@@ -18,6 +19,11 @@ public final class OpenAiFormat implements WireFormat {
     @Override
     public List<Format> formats() {
         return List.of(Format.OPENAI_CHAT, Format.OPENAI_COMPLETION);
+    }
+
+    @Override
+    public Set<String> tellingFields() {
+        return Set.of("choices", "object");
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.streamfold.internal.format.ChunkFolder;
 import io.streamfold.internal.format.WireFormat;
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 
 /** OpenAI Responses events, told by a {@code response.*} type; written as a {@code response}. */
 public final class ResponsesFormat implements WireFormat {
@@ -15,6 +16,11 @@ public final class ResponsesFormat implements WireFormat {
     @Override
     public List<Format> formats() {
         return List.of(Format.OPENAI_RESPONSES);
+    }
+
+    @Override
+    public Set<String> tellingFields() {
+        return Set.of("type");
     }
 
     @Override
