@@ -31,7 +31,7 @@ final class AnthropicWriter {
             }
         }
         g.writeEndArray();
-        NativeJson.field(g, "stop_reason", c.finishReason());
+        NativeJson.field(g, "stop_reason", c.rawFinishReason());
         NativeJson.field(g, "stop_sequence", c.extra().get("stop_sequence"));
         NativeJson.field(g, "usage", c.usage() == null ? null : c.usage().details());
         NativeJson.entries(g, c.extra(), WRITTEN);

@@ -27,7 +27,7 @@ final class ChatWriter {
             g.writeNumberField("index", choice.index());
             g.writeFieldName("message");
             message(choice, g);
-            NativeJson.field(g, "finish_reason", choice.finishReason());
+            NativeJson.field(g, "finish_reason", choice.rawFinishReason());
             logprobs(choice.logprobs(), g);
             g.writeEndObject();
         }
@@ -46,7 +46,7 @@ final class ChatWriter {
             g.writeNumberField("index", choice.index());
             String text = choice.message().content();
             g.writeStringField("text", text == null ? "" : text);
-            NativeJson.field(g, "finish_reason", choice.finishReason());
+            NativeJson.field(g, "finish_reason", choice.rawFinishReason());
             logprobs(choice.logprobs(), g);
             g.writeEndObject();
         }

@@ -46,8 +46,8 @@ final class GeminiWriter {
         g.writeEndArray();
         NativeJson.field(g, "role", choice.message().role() == null ? "model" : choice.message().role());
         g.writeEndObject();
-        if (choice.finishReason() != null) {
-            g.writeStringField(camel ? "finishReason" : "finish_reason", choice.finishReason());
+        if (choice.rawFinishReason() != null) {
+            g.writeStringField(camel ? "finishReason" : "finish_reason", choice.rawFinishReason());
         }
         g.writeNumberField("index", choice.index());
         NativeJson.entries(g, choice.extra(), Set.of());

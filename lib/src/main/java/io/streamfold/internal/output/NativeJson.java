@@ -38,7 +38,7 @@ public final class NativeJson {
 
     /** Writes the native object into a generator (the CLI nests it in its JSON Lines). */
     public static void write(Completion completion, JsonGenerator g) throws IOException {
-        String format = completion.format() == null ? "openai.chat" : completion.format();
+        String format = completion.format() == null ? "openai.chat" : completion.format().wireName();
         switch (format) {
             case "openai.completion":
                 ChatWriter.writeTextCompletion(completion, g);
