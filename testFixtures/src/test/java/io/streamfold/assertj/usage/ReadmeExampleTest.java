@@ -3,6 +3,7 @@ package io.streamfold.assertj.usage;
 import static io.streamfold.assertj.StreamfoldAssertions.assertThatRecording;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamfold.FinishReason;
 import io.streamfold.assertj.Recordings;
 import io.streamfold.assertj.StreamfoldSoftAssertions;
 import org.assertj.core.api.junit.jupiter.SoftAssertionsExtension;
@@ -19,7 +20,7 @@ class ReadmeExampleTest {
     @Test
     void asksForTheWeatherInBothCities() {
         assertThatRecording(Recordings.named("seeds/001_b46980ad0094c70c.json"))
-            .hasFinishReason("tool_calls")
+            .hasFinishReason(FinishReason.TOOL_CALLS)
             .hasNoContent()
             .hasToolCallsNamed("get_weather", "get_weather")
             .toolCall(1)
@@ -30,7 +31,7 @@ class ReadmeExampleTest {
     @Test
     void checksEverythingBeforeFailing(StreamfoldSoftAssertions softly) {
         softly.assertThatRecording(Recordings.named("seeds/001_b46980ad0094c70c.json"))
-              .hasFinishReason("tool_calls")
+              .hasFinishReason(FinishReason.TOOL_CALLS)
               .toolCall(0).hasArgument("location", "San Francisco, USA")
               .returnToCompletion()
               .toolCall(1).hasArgument("location", "Los Angeles, USA");
@@ -52,7 +53,7 @@ class ReadmeExampleTest {
                                 "of completion:"),
                         String.join(System.lineSeparator(),
                                 "  format: openai.chat, 18 chunks",
-                                "  finish reason: \"tool_calls\"",
+                                "  finish reason: TOOL_CALLS (\"tool_calls\")",
                                 "  content: null",
                                 "  tool calls:",
                                 "    [0] get_weather {\"location\": \"San Francisco, USA\"} (id call_kErWvJer6QCWVob8g1QyrJw1)",
