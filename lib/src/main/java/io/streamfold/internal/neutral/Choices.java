@@ -54,7 +54,8 @@ public final class Choices {
             published.add(p);
         }
         Message message = new Message(role, content, refusal, reasoning, toolCalls, published);
-        return new Choice(index, message, FinishReasons.of(format, rawFinishReason, !toolCalls.isEmpty(), response),
+        return new Choice(index, message, FinishReasons.of(format, rawFinishReason, !toolCalls.isEmpty(),
+                refusal != null && !refusal.isEmpty(), response),
                 rawFinishReason, logprobs, extra);
     }
 

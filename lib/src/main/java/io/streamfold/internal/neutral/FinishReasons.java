@@ -20,15 +20,21 @@ public final class FinishReasons {
      * The neutral value, or null when the provider gave none (a stream cut off).
      *
      * @param appCalls true when the message has calls the application runs (function or custom)
+     * @param refused true when the message holds a refusal
      * @param response the completion's native top-level fields
      */
-    public static FinishReason of(Format format, String raw, boolean appCalls, Map<String, ?> response) {
+    public static FinishReason of(Format format, String raw, boolean appCalls, boolean refused,
+            Map<String, ?> response) {
         if (raw == null) {
             return null;
         }
         FinishReason reason = base(format, raw, response);
-        // Gemini says STOP when it calls functions, and so do several chat servers (and Responses says completed).
-        return reason == FinishReason.STOP && appCalls ? FinishReason.TOOL_CALLS : reason;
+        if (reason != FinishReason.STOP) {
+            return reason;
+        }
+        // Gemini says STOP when it calls functions, and so do several chat servers (and Responses says
+        // completed); OpenAI says stop (completed) when the model refused.
+        return appCalls ? FinishReason.TOOL_CALLS : refused ? FinishReason.CONTENT_FILTER : FinishReason.STOP;
     }
 
     private static FinishReason base(Format format, String raw, Map<String, ?> response) {
