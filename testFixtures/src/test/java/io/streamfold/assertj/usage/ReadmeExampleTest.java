@@ -9,6 +9,8 @@ import io.streamfold.assertj.StreamfoldSoftAssertions;
 import org.assertj.core.api.junit.jupiter.SoftAssertionsExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The examples of testFixtures/README.md, word for word, in a package of their own so that they
@@ -35,6 +37,20 @@ class ReadmeExampleTest {
               .toolCall(0).hasArgument("location", "San Francisco, USA")
               .returnToCompletion()
               .toolCall(1).hasArgument("location", "Los Angeles, USA");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "synthetic/openai.responses-text-call-reasoning.sse, 'Paris, France', 75",
+        "synthetic/anthropic.messages-thinking-tools.sse, 'Paris, France', 472",
+        "real/gemini-function-calls--5391ea814cd6.json, Paris, 33",
+        "synthetic/gemini.interactions-function-call.sse, Paris, 61"})
+    void asksForTheWeatherInParis(String recording, String location, long inputTokens) {
+        assertThatRecording(Recordings.named(recording))
+            .hasFinishReason(FinishReason.TOOL_CALLS)
+            .hasToolCall("get_weather").hasArgument("location", location)
+            .returnToCompletion()
+            .usage().hasInputTokens(inputTokens);
     }
 
     @Test
