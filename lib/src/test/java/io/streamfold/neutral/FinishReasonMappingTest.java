@@ -28,7 +28,8 @@ class FinishReasonMappingTest {
     @ParameterizedTest(name = "chat {0} -> {1}")
     @CsvSource({"stop, STOP", "length, LENGTH", "tool_calls, TOOL_CALLS", "function_call, TOOL_CALLS",
             "content_filter, CONTENT_FILTER", "error, ERROR", "eos, STOP", "end_turn, STOP", "max_tokens, LENGTH",
-            "MAX_TOKENS, LENGTH", "SAFETY, CONTENT_FILTER", "insufficient_system_resource, OTHER"})
+            "MAX_TOKENS, LENGTH", "SAFETY, CONTENT_FILTER", "insufficient_system_resource, OTHER", "COMPLETE, STOP",
+            "TOOL_CALL, TOOL_CALLS", "TIMEOUT, ERROR", "guardrail_intervened, CONTENT_FILTER", "load, OTHER"})
     void chat(String raw, FinishReason expected) {
         Completion c = fold(chat(raw, "{\"content\":\"x\"}"));
         assertThat(c.finishReason()).isEqualTo(expected);

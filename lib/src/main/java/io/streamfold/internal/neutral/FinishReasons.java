@@ -44,14 +44,15 @@ public final class FinishReasons {
         if (format == Format.GEMINI_INTERACTIONS) {
             return interactions(raw);
         }
-        // Chat servers relay other providers' values (end_turn, MAX_TOKENS, SAFETY): one table for the rest.
+        // Chat servers relay other providers' values (end_turn, MAX_TOKENS, SAFETY), and the formats still to
+        // come (Bedrock stopReason, Cohere finish_reason, Ollama done_reason) use the same words: one table.
         switch (raw.toLowerCase(Locale.ROOT)) {
             case "stop":
             case "end_turn":
             case "stop_sequence":
             case "eos":
             case "eos_token":
-            case "complete":
+            case "complete": // Cohere COMPLETE
                 return FinishReason.STOP;
             case "length":
             case "max_tokens":
@@ -61,6 +62,7 @@ public final class FinishReasons {
             case "tool_calls":
             case "function_call":
             case "tool_use":
+            case "tool_call": // Cohere TOOL_CALL
                 return FinishReason.TOOL_CALLS;
             case "content_filter":
             case "refusal":
@@ -72,12 +74,15 @@ public final class FinishReasons {
             case "image_safety":
             case "image_prohibited_content":
             case "image_recitation":
+            case "guardrail_intervened": // Bedrock
+            case "content_filtered":
                 return FinishReason.CONTENT_FILTER;
             case "error":
             case "malformed_function_call":
             case "unexpected_tool_call":
             case "too_many_tool_calls":
             case "missing_thought_signature":
+            case "timeout": // Cohere TIMEOUT
                 return FinishReason.ERROR;
             default:
                 return FinishReason.OTHER; // pause_turn, OTHER, LANGUAGE, FINISH_REASON_UNSPECIFIED, ...
