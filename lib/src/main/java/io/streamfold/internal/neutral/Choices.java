@@ -26,8 +26,9 @@ public final class Choices {
     }
 
     /**
-     * @param response the completion's native top-level fields (Responses {@code incomplete_details})
-     * @param parts the message's parts in order, tool calls among them
+     * The published choice. {@code response} is the completion's native top-level fields (for
+     * Responses' {@code incomplete_details}); {@code parts} are the message's parts in order, tool
+     * calls among them.
      */
     public static Choice of(Format format, Map<String, ?> response, int index, String role, String content,
             String refusal, String reasoning, List<Part> parts, String rawFinishReason, Logprobs logprobs,

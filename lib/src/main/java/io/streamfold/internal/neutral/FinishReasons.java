@@ -17,11 +17,9 @@ public final class FinishReasons {
     }
 
     /**
-     * The neutral value, or null when the provider gave none (a stream cut off).
-     *
-     * @param appCalls true when the message has calls the application runs (function or custom)
-     * @param refused true when the message holds a refusal
-     * @param response the completion's native top-level fields
+     * The neutral value, or null when the provider gave none (a stream cut off). {@code appCalls}:
+     * the message has calls the application runs (function or custom); {@code refused}: it holds a
+     * refusal; {@code response}: the completion's native top-level fields.
      */
     public static FinishReason of(Format format, String raw, boolean appCalls, boolean refused,
             Map<String, ?> response) {
