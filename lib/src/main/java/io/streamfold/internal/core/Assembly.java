@@ -6,7 +6,7 @@ import io.streamfold.AssemblyListener;
 import io.streamfold.Choice;
 import io.streamfold.Completion;
 import io.streamfold.Format;
-import io.streamfold.Usage;
+import io.streamfold.internal.neutral.Usages;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -284,7 +284,7 @@ public final class Assembly {
         List<Choice> list = new ArrayList<>();
         for (ChoiceState c : choices) {
             if (c != null) {
-                list.add(c.snapshot(defaultToolType()));
+                list.add(c.snapshot(defaultToolType(), format, extra));
             }
         }
         // A stream that ended on purpose with no choice at all (a Gemini prompt blocked before any
@@ -307,8 +307,8 @@ public final class Assembly {
             }
         }
         boolean incomplete = !complete || !diagnostics.problems().isEmpty();
-        return new Completion(format == null ? null : format.wireName(), id.value(), model.value(), created,
-                systemFingerprint.value(), serviceTier.value(), list, usage == null ? null : toUsage(usage), extra, diagnostics.chunk(), incomplete,
+        return new Completion(format, id.value(), model.value(), created,
+                systemFingerprint.value(), serviceTier.value(), list, usage == null ? null : Usages.of(format, usage), extra, diagnostics.chunk(), incomplete,
                 diagnostics.warnings(), diagnostics.problems());
     }
 
@@ -320,17 +320,5 @@ public final class Assembly {
                     "the arguments of tool call " + call.position + " (" + call.name() + ") in choice " + choice.index()
                             + " are not valid JSON: " + Values.preview(args));
         }
-    }
-
-    private static Usage toUsage(Map<String, Object> details) {
-        Integer prompt = Values.intAt(details, "prompt_tokens", "input_tokens", "prompt_token_count",
-                "promptTokenCount", "total_input_tokens");
-        Integer completion = Values.intAt(details, "completion_tokens", "output_tokens", "candidates_token_count",
-                "candidatesTokenCount", "total_output_tokens");
-        Integer total = Values.intAt(details, "total_tokens", "total_token_count", "totalTokenCount");
-        if (total == null && prompt != null && completion != null) {
-            total = prompt + completion;
-        }
-        return new Usage(prompt, completion, total, details);
     }
 }
