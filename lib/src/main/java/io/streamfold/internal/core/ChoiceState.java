@@ -341,13 +341,13 @@ public final class ChoiceState {
         }
     }
 
-    Choice snapshot(String defaultToolType, Format format, Map<String, Object> response) {
+    Choice snapshot(String defaultToolType, Format format, Published published) {
         List<Part> snapshotParts = new ArrayList<>(parts.size());
         List<String> text = null;
         List<String> refusalText = null;
         List<String> reasoningText = null;
         for (PartState part : parts) {
-            Part p = part.snapshot(defaultToolType);
+            Part p = part.snapshot(defaultToolType, published);
             snapshotParts.add(p);
             switch (part.kind) {
                 case TEXT:
@@ -364,8 +364,8 @@ public final class ChoiceState {
             }
         }
         Logprobs lp = logprobs == null ? null : new Logprobs(immutableLists(logprobs));
-        return Choices.of(format, response, index, role, join(text), join(refusalText), join(reasoningText),
-                snapshotParts, finishReason, lp, extra);
+        return Choices.of(format, published.extra(), index, role, join(text), join(refusalText), join(reasoningText),
+                snapshotParts, finishReason, lp, published.choiceExtra(index, extra));
     }
 
     private static List<String> add(List<String> list, String text) {
