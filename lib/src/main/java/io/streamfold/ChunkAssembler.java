@@ -29,17 +29,38 @@ public final class ChunkAssembler {
     private ChunkAssembler() {
     }
 
-    /** Assembles a recording file, detecting its format; errors name the file. */
+    /**
+     * Assembles a recording file, detecting its format; errors name the file.
+     *
+     * @param path the recording
+     * @return the completion
+     * @throws AssemblyException if the file cannot be read or assembled
+     */
     public static Completion assemble(Path path) {
         return assemble(path, AssemblerOptions.defaults());
     }
 
-    /** Assembles a recording file in the given format. */
+    /**
+     * Assembles a recording file in the given format.
+     *
+     * @param path the recording
+     * @param format its wire format
+     * @return the completion
+     * @throws AssemblyException if the file cannot be read or assembled
+     */
     public static Completion assemble(Path path, Format format) {
         return assemble(path, AssemblerOptions.defaults().withFormat(format));
     }
 
-    /** Assembles a recording file with the given options; the file's path is the source errors name unless the options give one. */
+    /**
+     * Assembles a recording file with the given options; the file's path is the source errors
+     * name unless the options give one.
+     *
+     * @param path the recording
+     * @param options the format, leniency, listener and limits
+     * @return the completion; with lenient options, possibly {@link Completion#incomplete()}
+     * @throws AssemblyException if the file cannot be read or, strict, assembled
+     */
     public static Completion assemble(Path path, AssemblerOptions options) {
         AssemblerOptions named = options.source() == null ? options.withSource(path.toString()) : options;
         try (InputStream in = Files.newInputStream(path)) {
@@ -52,43 +73,101 @@ public final class ChunkAssembler {
         }
     }
 
-    /** Assembles a recording from a stream, which is read to its end but not closed. */
+    /**
+     * Assembles a recording from a stream, which is read to its end but not closed.
+     *
+     * @param in the recording's bytes
+     * @return the completion
+     * @throws AssemblyException if the stream cannot be read or assembled
+     */
     public static Completion assemble(InputStream in) {
         return assemble(in, AssemblerOptions.defaults());
     }
 
+    /**
+     * Assembles a recording from a stream in the given format; the stream is not closed.
+     *
+     * @param in the recording's bytes
+     * @param format its wire format
+     * @return the completion
+     * @throws AssemblyException if the stream cannot be read or assembled
+     */
     public static Completion assemble(InputStream in, Format format) {
         return assemble(in, AssemblerOptions.defaults().withFormat(format));
     }
 
+    /**
+     * Assembles a recording from a stream with the given options; the stream is not closed.
+     *
+     * @param in the recording's bytes
+     * @param options the format, leniency, source name, listener and limits
+     * @return the completion; with lenient options, possibly {@link Completion#incomplete()}
+     * @throws AssemblyException if the stream cannot be read or, strict, assembled
+     */
     public static Completion assemble(InputStream in, AssemblerOptions options) {
         return Assembler.assemble(in, options);
     }
 
-    /** Assembles a recording held in memory. */
+    /**
+     * Assembles a recording held in memory.
+     *
+     * @param bytes the recording
+     * @return the completion
+     * @throws AssemblyException if it cannot be assembled
+     */
     public static Completion assemble(byte[] bytes) {
         return assemble(bytes, AssemblerOptions.defaults());
     }
 
+    /**
+     * Assembles a recording held in memory, in the given format.
+     *
+     * @param bytes the recording
+     * @param format its wire format
+     * @return the completion
+     * @throws AssemblyException if it cannot be assembled
+     */
     public static Completion assemble(byte[] bytes, Format format) {
         return assemble(bytes, AssemblerOptions.defaults().withFormat(format));
     }
 
+    /**
+     * Assembles a recording held in memory, with the given options.
+     *
+     * @param bytes the recording
+     * @param options the format, leniency, source name, listener and limits
+     * @return the completion; with lenient options, possibly {@link Completion#incomplete()}
+     * @throws AssemblyException if, strict, it cannot be assembled
+     */
     public static Completion assemble(byte[] bytes, AssemblerOptions options) {
         return Assembler.assemble(bytes, options);
     }
 
-    /** Starts folding a stream whose bytes will arrive bit by bit; the format is detected. */
+    /**
+     * Starts folding a stream whose bytes will arrive bit by bit; the format is detected.
+     *
+     * @return an assembler to feed
+     */
     public static IncrementalAssembler incremental() {
         return incremental(AssemblerOptions.defaults());
     }
 
-    /** Starts folding a stream of the given format. */
+    /**
+     * Starts folding a stream of the given format.
+     *
+     * @param format the wire format
+     * @return an assembler to feed
+     */
     public static IncrementalAssembler incremental(Format format) {
         return incremental(AssemblerOptions.defaults().withFormat(format));
     }
 
-    /** Starts folding a stream with the given options (format, leniency, a listener for live events). */
+    /**
+     * Starts folding a stream with the given options (format, leniency, a listener for live events).
+     *
+     * @param options the options
+     * @return an assembler to feed
+     */
     public static IncrementalAssembler incremental(AssemblerOptions options) {
         return new IncrementalAssembler(options);
     }

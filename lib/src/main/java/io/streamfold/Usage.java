@@ -20,11 +20,26 @@ import java.util.Map;
  */
 public record Usage(Integer promptTokens, Integer completionTokens, Integer totalTokens, Map<String, Object> details) {
 
+    /**
+     * Makes {@code details} an immutable copy.
+     *
+     * @param promptTokens tokens in the prompt, or null
+     * @param completionTokens tokens generated, or null
+     * @param totalTokens the total, or null
+     * @param details the provider's whole usage object, every field as sent and in the provider's
+     *     spelling (nested objects as maps, arrays as lists); never null, possibly empty
+     */
     public Usage {
         details = Values.immutableMap(details);
     }
 
-    /** A usage with the three counts only. */
+    /**
+     * A usage with the three counts only.
+     *
+     * @param promptTokens tokens in the prompt, or null
+     * @param completionTokens tokens generated, or null
+     * @param totalTokens the total, or null
+     */
     public Usage(Integer promptTokens, Integer completionTokens, Integer totalTokens) {
         this(promptTokens, completionTokens, totalTokens, Map.of());
     }
@@ -33,6 +48,8 @@ public record Usage(Integer promptTokens, Integer completionTokens, Integer tota
      * Reasoning tokens, wherever the provider reports them
      * ({@code completion_tokens_details.reasoning_tokens}, {@code output_tokens_details.reasoning_tokens},
      * Gemini's {@code thoughts_token_count}), or null.
+     *
+     * @return the count, or null
      */
     public Integer reasoningTokens() {
         return firstCount("completion_tokens_details.reasoning_tokens", "output_tokens_details.reasoning_tokens",
@@ -43,6 +60,8 @@ public record Usage(Integer promptTokens, Integer completionTokens, Integer tota
      * Prompt tokens served from a cache, wherever the provider reports them
      * ({@code prompt_tokens_details.cached_tokens}, {@code input_tokens_details.cached_tokens},
      * Anthropic's {@code cache_read_input_tokens}, Gemini's {@code cached_content_token_count}), or null.
+     *
+     * @return the count, or null
      */
     public Integer cachedTokens() {
         return firstCount("prompt_tokens_details.cached_tokens", "input_tokens_details.cached_tokens",
@@ -53,6 +72,9 @@ public record Usage(Integer promptTokens, Integer completionTokens, Integer tota
     /**
      * Returns the number at a dotted path in {@link #details()}, such as
      * {@code "completion_tokens_details.reasoning_tokens"}, or null when absent or not a number.
+     *
+     * @param dottedPath field names joined by dots
+     * @return the number, or null
      */
     public Long detail(String dottedPath) {
         Object value = Values.at(details, dottedPath);
