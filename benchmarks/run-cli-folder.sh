@@ -5,9 +5,9 @@
 # /usr/bin/time, and prints the median.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-CLI=lib/target/streamfold-cli.jar
+CLI=cli/target/streamfold-cli.jar
 JAR=benchmarks/target/benchmarks.jar
-{ [ -f "$CLI" ] && [ -f "$JAR" ]; } || mvn -q -pl benchmarks -am package -DskipTests
+{ [ -f "$CLI" ] && [ -f "$JAR" ]; } || mvn -q -pl cli,benchmarks -am package -DskipTests -Dmaven.javadoc.skip -Dmaven.source.skip
 FOLDER=$(java -cp "$JAR" io.streamfold.benchmarks.Inputs folder-2000 | awk '{print $NF}')
 RUNS=${RUNS:-10}
 echo "folder: $FOLDER ($(find "$FOLDER" -type f | wc -l) files, $(du -sh "$FOLDER" | cut -f1))"

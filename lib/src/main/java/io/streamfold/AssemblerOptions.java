@@ -33,8 +33,11 @@ import java.util.Objects;
  */
 public final class AssemblerOptions {
 
+    /** The default {@link #maxNestingDepth()}: arrays and objects nested 1,000 deep. */
     public static final int DEFAULT_MAX_NESTING_DEPTH = 1000;
+    /** The default {@link #maxStringLength()}: 100,000,000 characters. */
     public static final int DEFAULT_MAX_STRING_LENGTH = 100_000_000;
+    /** The default {@link #maxNumberLength()}: 1,000 characters. */
     public static final int DEFAULT_MAX_NUMBER_LENGTH = 1000;
 
     private static final AssemblerOptions DEFAULTS = new Builder().build();
@@ -66,7 +69,11 @@ public final class AssemblerOptions {
         }
     }
 
-    /** Detect the format, strict, no listener, default limits. */
+    /**
+     * Returns the defaults: detect the format, strict, no listener, default limits.
+     *
+     * @return the default options
+     */
     public static AssemblerOptions defaults() {
         return DEFAULTS;
     }

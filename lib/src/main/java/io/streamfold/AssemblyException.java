@@ -12,53 +12,58 @@ public final class AssemblyException extends RuntimeException {
 
     private final transient Problem problem;
 
-    /** Creates an exception for a problem, with the parser's exception (if any) as the cause. */
+    /**
+     * Creates an exception for a problem, with the parser's exception (if any) as the cause.
+     *
+     * @param problem what went wrong, and where
+     * @param cause the parser's or the reader's exception, or null
+     */
     public AssemblyException(Problem problem, Throwable cause) {
         super(problem.toString(), cause);
         this.problem = problem;
     }
 
-    /** The problem, with its location, as lenient mode would list it. */
+    /** {@return the problem, with its location, as lenient mode would list it} */
     public Problem problem() {
         return problem;
     }
 
-    /** The kind of fault. */
+    /** {@return the kind of fault} */
     public Problem.Kind kind() {
         return problem.kind();
     }
 
-    /** The message without the location. */
+    /** {@return the message without the location} */
     public String getOriginalMessage() {
         return problem.message();
     }
 
-    /** The file name, a description of the input, or null. */
+    /** {@return the file name, a description of the input, or null} */
     public String source() {
         return problem.source();
     }
 
-    /** The 1-based chunk number, or 0 when outside any chunk. */
+    /** {@return the 1-based chunk number, or 0 when outside any chunk} */
     public int chunk() {
         return problem.chunk();
     }
 
-    /** The 1-based line, or -1 when unknown. */
+    /** {@return the 1-based line, or -1 when unknown} */
     public long line() {
         return problem.line();
     }
 
-    /** The 1-based column, or -1 when unknown. */
+    /** {@return the 1-based column, or -1 when unknown} */
     public long column() {
         return problem.column();
     }
 
-    /** The 0-based byte offset in the input, or -1 when unknown. */
+    /** {@return the 0-based byte offset in the input, or -1 when unknown} */
     public long byteOffset() {
         return problem.byteOffset();
     }
 
-    /** The JSON path inside the chunk, such as {@code $.choices[0].delta.content}, or null. */
+    /** {@return the JSON path inside the chunk, such as {@code $.choices[0].delta.content}, or null} */
     public String path() {
         return problem.path();
     }

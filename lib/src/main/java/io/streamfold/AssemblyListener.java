@@ -20,15 +20,30 @@ package io.streamfold;
  */
 public interface AssemblyListener {
 
-    /** Visible text arrived for a choice. */
+    /**
+     * Visible text arrived for a choice.
+     *
+     * @param choice the choice's index
+     * @param text the new text
+     */
     default void onTextDelta(int choice, String text) {
     }
 
-    /** Reasoning text arrived for a choice. */
+    /**
+     * Reasoning text arrived for a choice.
+     *
+     * @param choice the choice's index
+     * @param text the new reasoning text
+     */
     default void onReasoningDelta(int choice, String text) {
     }
 
-    /** Refusal text arrived for a choice. */
+    /**
+     * Refusal text arrived for a choice.
+     *
+     * @param choice the choice's index
+     * @param text the new refusal text
+     */
     default void onRefusalDelta(int choice, String text) {
     }
 
@@ -45,7 +60,13 @@ public interface AssemblyListener {
     default void onToolCallStarted(int choice, int index, String id, String name) {
     }
 
-    /** Arguments text arrived for the call at {@code index}. */
+    /**
+     * Arguments text arrived for the call at {@code index}.
+     *
+     * @param choice the choice's index
+     * @param index the call's position among the choice's tool calls
+     * @param delta the new arguments text
+     */
     default void onToolCallArgumentsDelta(int choice, int index, String delta) {
     }
 
@@ -53,11 +74,18 @@ public interface AssemblyListener {
      * A call is complete: the next call started, its block stopped, or the choice finished. A
      * provider that interleaves calls may add arguments to a call after the next one began: the
      * call is then completed again, and the last event carries its whole arguments.
+     *
+     * @param choice the choice's index
+     * @param call the call as folded so far
      */
     default void onToolCallCompleted(int choice, ToolCall call) {
     }
 
-    /** The stream ended; this is the final completion. */
+    /**
+     * The stream ended.
+     *
+     * @param completion the final completion
+     */
     default void onFinished(Completion completion) {
     }
 }

@@ -20,6 +20,17 @@ import java.util.Map;
 public record Choice(int index, Message message, FinishReason finishReason, String rawFinishReason, Logprobs logprobs,
         Map<String, Object> extra) {
 
+    /**
+     * Makes {@code extra} an immutable copy.
+     *
+     * @param index the choice's wire index
+     * @param message the folded message; never null
+     * @param finishReason the provider's own finish reason ({@code stop}, {@code tool_calls},
+     *     {@code end_turn}, {@code STOP}, ...), the last one sent, or null when none came
+     * @param logprobs concatenated log probabilities, or null when the stream sent none
+     * @param extra other native fields of the choice (Gemini safety ratings, grounding metadata),
+     *     in the provider's spelling; never null
+     */
     public Choice {
         extra = Immutable.map(extra);
     }

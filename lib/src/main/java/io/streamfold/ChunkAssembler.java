@@ -31,7 +31,13 @@ public final class ChunkAssembler {
     private ChunkAssembler() {
     }
 
-    /** Assembles a recording file, detecting its format; errors name the file. */
+    /**
+     * Assembles a recording file, detecting its format; errors name the file.
+     *
+     * @param path the recording
+     * @return the completion
+     * @throws AssemblyException if the file cannot be read or assembled
+     */
     public static Completion assemble(Path path) {
         return assemble(path, AssemblerOptions.defaults());
     }
@@ -49,7 +55,13 @@ public final class ChunkAssembler {
         }
     }
 
-    /** Assembles a recording from a stream, which is read to its end but not closed. */
+    /**
+     * Assembles a recording from a stream, which is read to its end but not closed.
+     *
+     * @param in the recording's bytes
+     * @return the completion
+     * @throws AssemblyException if the stream cannot be read or assembled
+     */
     public static Completion assemble(InputStream in) {
         return assemble(in, AssemblerOptions.defaults());
     }
@@ -59,7 +71,13 @@ public final class ChunkAssembler {
         return Assembler.assemble(in, options);
     }
 
-    /** Assembles a recording held in memory. */
+    /**
+     * Assembles a recording held in memory.
+     *
+     * @param bytes the recording
+     * @return the completion
+     * @throws AssemblyException if it cannot be assembled
+     */
     public static Completion assemble(byte[] bytes) {
         return assemble(bytes, AssemblerOptions.defaults());
     }
@@ -69,7 +87,11 @@ public final class ChunkAssembler {
         return Assembler.assemble(bytes, options);
     }
 
-    /** Starts folding a stream whose bytes will arrive bit by bit; the format is detected. */
+    /**
+     * Starts folding a stream whose bytes will arrive bit by bit; the format is detected.
+     *
+     * @return an assembler to feed
+     */
     public static IncrementalAssembler incremental() {
         return incremental(AssemblerOptions.defaults());
     }

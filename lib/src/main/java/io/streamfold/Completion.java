@@ -38,6 +38,28 @@ public record Completion(Format format, String id, String model, Long created, S
         String serviceTier, List<Choice> choices, Usage usage, Map<String, Object> extra, int chunkCount,
         boolean incomplete, List<Warning> warnings, List<Problem> problems) {
 
+    /**
+     * Makes the lists and {@code extra} immutable copies (null ones empty).
+     *
+     * @param format the wire format, by name: {@code openai.chat}, {@code openai.completion},
+     *     {@code openai.responses}, {@code anthropic.messages}, {@code gemini} or
+     *     {@code gemini.interactions}
+     * @param id the response's id (chat {@code id}, Anthropic message id, Gemini {@code response_id},
+     *     Responses and Interactions id), or null
+     * @param model the model that answered (Gemini {@code model_version}), or null
+     * @param created the creation time in epoch seconds ({@code created}, Responses {@code created_at}), or null
+     * @param systemFingerprint chat's {@code system_fingerprint}, or null
+     * @param serviceTier the {@code service_tier}, or null
+     * @param choices the choices in index order; never null, empty when the stream had none
+     * @param usage the last usage the stream reported (Anthropic's, merged as it is cumulative), or null
+     * @param extra the provider's other top-level fields that the native shape keeps (Anthropic
+     *     {@code stop_sequence}, Responses {@code status}, Gemini {@code create_time}), in its spelling
+     * @param chunkCount how many chunks (events) the stream had
+     * @param incomplete true when this is not the whole response: the stream ended without a finish,
+     *     or lenient assembly stopped at a fault (see {@link #problems()})
+     * @param warnings what streamfold noticed or repaired, in stream order; never null
+     * @param problems the faults lenient assembly passed over; never null, always empty in strict mode
+     */
     public Completion {
         choices = List.copyOf(choices == null ? List.of() : choices);
         extra = Immutable.map(extra);
@@ -52,7 +74,7 @@ public record Completion(Format format, String id, String model, Long created, S
                 0, false, List.of(), List.of());
     }
 
-    /** The message of the first choice (index 0 in practice), or null when there is no choice. */
+    /** {@return the message of the first choice (index 0 in practice), or null when there is no choice} */
     public Message message() {
         return choices.isEmpty() ? null : choices.get(0).message();
     }
@@ -122,12 +144,14 @@ public record Completion(Format format, String id, String model, Long created, S
      * Renders this completion as its format's native non-streaming JSON, compact: a
      * {@code chat.completion}, a {@code text_completion}, a Responses {@code response}, an
      * Anthropic {@code message}, a Gemini {@code GenerateContentResponse} or an interaction.
+     *
+     * @return the JSON text
      */
     public String toJson() {
         return NativeJson.write(this, false);
     }
 
-    /** Renders this completion as {@link #toJson()} does, indented for people. */
+    /** {@return this completion as {@link #toJson()} renders it, indented for people} */
     public String toPrettyJson() {
         return NativeJson.write(this, true);
     }

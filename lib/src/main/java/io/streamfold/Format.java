@@ -27,7 +27,7 @@ public enum Format {
         this.wireName = wireName;
     }
 
-    /** Returns the format's name, such as {@code openai.chat}. */
+    /** {@return the format's name, such as {@code openai.chat}} */
     public String wireName() {
         return wireName;
     }
@@ -36,6 +36,8 @@ public enum Format {
      * Returns the format with the given wire name ({@code openai.chat}) or constant name
      * ({@code OPENAI_CHAT}), ignoring case.
      *
+     * @param name a wire name or constant name
+     * @return the format
      * @throws IllegalArgumentException naming the known formats when there is none
      */
     public static Format of(String name) {

@@ -43,6 +43,11 @@ public final class IncrementalAssembler {
     /**
      * Folds the next bytes of the stream.
      *
+     * @param bytes holds the bytes
+     * @param offset where they start in {@code bytes}
+     * @param length how many there are
+     * @return this assembler
+     * @throws IndexOutOfBoundsException if the range is outside {@code bytes}
      * @throws AssemblyException in strict mode, when the bytes so far cannot be a stream
      * @throws IllegalStateException after {@link #finish()}
      */
@@ -54,12 +59,23 @@ public final class IncrementalAssembler {
         return this;
     }
 
-    /** Folds all of these bytes. */
+    /**
+     * Folds all of these bytes, as {@link #feed(byte[], int, int)} does.
+     *
+     * @param bytes the next bytes of the stream
+     * @return this assembler
+     */
     public IncrementalAssembler feed(byte[] bytes) {
         return feed(bytes, 0, bytes.length);
     }
 
-    /** Folds the buffer's remaining bytes and advances its position to its limit. */
+    /**
+     * Folds the buffer's remaining bytes and advances its position to its limit, as
+     * {@link #feed(byte[], int, int)} does.
+     *
+     * @param buffer the next bytes of the stream
+     * @return this assembler
+     */
     public IncrementalAssembler feed(ByteBuffer buffer) {
         if (buffer.hasArray()) {
             int n = buffer.remaining();
@@ -86,6 +102,8 @@ public final class IncrementalAssembler {
      * Gemini arguments streamed as {@code partialArgs} are an object rebuilt at each piece, and a
      * Responses stream whose final response disagrees with its deltas (a {@code stream-mismatch}
      * warning) is replaced by that response, which is authoritative.
+     *
+     * @return the completion so far
      */
     public Completion snapshot() {
         return reader.snapshot();
@@ -95,6 +113,8 @@ public final class IncrementalAssembler {
      * Ends the stream and returns the final completion. A stream that ends inside a chunk is an
      * {@link AssemblyException} naming where (in lenient mode: a problem, and what was folded).
      *
+     * @return the final completion
+     * @throws AssemblyException in strict mode, when the stream is not a complete one
      * @throws IllegalStateException when called twice
      */
     public Completion finish() {

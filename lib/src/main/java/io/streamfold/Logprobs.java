@@ -16,16 +16,21 @@ import java.util.Map;
  */
 public record Logprobs(Map<String, List<Object>> fields) {
 
+    /**
+     * Makes {@code fields} an immutable copy.
+     *
+     * @param fields the concatenated arrays by name, in the order they first appeared
+     */
     public Logprobs {
         fields = Immutable.map(fields);
     }
 
-    /** The {@code content} token entries, or null when never sent. */
+    /** {@return the {@code content} token entries, or null when never sent} */
     public List<Object> content() {
         return fields.get("content");
     }
 
-    /** The {@code refusal} token entries, or null when never sent. */
+    /** {@return the {@code refusal} token entries, or null when never sent} */
     public List<Object> refusal() {
         return fields.get("refusal");
     }

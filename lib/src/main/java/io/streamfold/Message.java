@@ -24,6 +24,17 @@ import java.util.Optional;
 public record Message(String role, String content, String refusal, String reasoning, List<ToolCall> toolCalls,
         List<Part> parts) {
 
+    /**
+     * Makes the lists immutable copies (null ones empty).
+     *
+     * @param role the first role the stream sent ({@code assistant}, Gemini's {@code model}), or null
+     * @param content the visible text, concatenated in arrival order, or null
+     * @param refusal the refusal text, or null
+     * @param reasoning the reasoning text (chat {@code reasoning_content}/{@code reasoning},
+     *     Anthropic thinking, Gemini thoughts, Responses reasoning summaries), or null
+     * @param toolCalls the tool calls in the order they first appeared; never null
+     * @param parts every piece of the message in the provider's order; never null
+     */
     public Message {
         toolCalls = List.copyOf(toolCalls == null ? List.of() : toolCalls);
         parts = List.copyOf(parts == null ? List.of() : parts);

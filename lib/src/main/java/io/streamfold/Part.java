@@ -13,7 +13,7 @@ import java.util.Map;
  */
 public sealed interface Part permits Part.Text, Part.Reasoning, Part.Refusal, ToolCall, Part.Other {
 
-    /** The provider's own name for this kind of piece: {@code text}, {@code thinking}, {@code output_text}, ... */
+    /** {@return the provider's own name for this kind of piece: {@code text}, {@code thinking}, {@code output_text}, ...} */
     String type();
 
     /**
@@ -25,6 +25,14 @@ public sealed interface Part permits Part.Text, Part.Reasoning, Part.Refusal, To
      *     the provider's spelling; never null
      */
     record Text(String type, String text, Map<String, Object> extra) implements Part {
+        /**
+         * Makes {@code extra} an immutable copy.
+         *
+         * @param type the native type ({@code text}, {@code output_text})
+         * @param text the concatenated text, never null
+         * @param extra native fields beside the text (citations, annotations, a thought signature), in
+         *     the provider's spelling; never null
+         */
         public Text {
             extra = Immutable.map(extra);
         }
@@ -41,6 +49,15 @@ public sealed interface Part permits Part.Text, Part.Reasoning, Part.Refusal, To
      * @param extra other native fields, in the provider's spelling; never null
      */
     record Reasoning(String type, String text, String signature, Map<String, Object> extra) implements Part {
+        /**
+         * Makes {@code extra} an immutable copy.
+         *
+         * @param type the native type or field name ({@code thinking}, {@code thought},
+         *     {@code reasoning}, {@code reasoning_content})
+         * @param text the concatenated reasoning text, never null
+         * @param signature the provider's signature over it, or null
+         * @param extra other native fields, in the provider's spelling; never null
+         */
         public Reasoning {
             extra = Immutable.map(extra);
         }
@@ -53,6 +70,12 @@ public sealed interface Part permits Part.Text, Part.Reasoning, Part.Refusal, To
      * @param extra other native fields; never null
      */
     record Refusal(String text, Map<String, Object> extra) implements Part {
+        /**
+         * Makes {@code extra} an immutable copy.
+         *
+         * @param text the concatenated refusal text, never null
+         * @param extra other native fields; never null
+         */
         public Refusal {
             extra = Immutable.map(extra);
         }
@@ -71,6 +94,12 @@ public sealed interface Part permits Part.Text, Part.Reasoning, Part.Refusal, To
      * @param fields the native object as sent (for Anthropic, with streamed deltas applied); never null
      */
     record Other(String type, Map<String, Object> fields) implements Part {
+        /**
+         * Makes {@code fields} an immutable copy.
+         *
+         * @param type the native type, or the piece's only key when it has no type
+         * @param fields the native object as sent (for Anthropic, with streamed deltas applied); never null
+         */
         public Other {
             fields = Immutable.map(fields);
         }

@@ -40,7 +40,7 @@ public record Problem(Kind kind, String message, String source, int chunk, long 
         INTERNAL
     }
 
-    /** Returns the location as {@code file x, chunk 3, line 4:17, at $.path}, or an empty string. */
+    /** {@return the location as {@code file x, chunk 3, line 4:17, at $.path}, or an empty string} */
     public String location() {
         StringBuilder sb = new StringBuilder();
         if (source != null) {

@@ -54,6 +54,22 @@ public record ToolCall(int index, String id, String type, Kind kind, String name
         }
     }
 
+    /**
+     * Makes null arguments empty and {@code extra} an immutable copy.
+     *
+     * @param index the call's position among the message's tool calls, 0-based, in the order calls
+     *     first appeared (not the wire {@code index}, which some providers reuse for every call)
+     * @param id the call's id, or null when the stream never sent one
+     * @param type the native type: {@code function} for chat, {@code tool_use} or
+     *     {@code server_tool_use} for Anthropic, {@code function_call} for Responses and Gemini
+     *     Interactions, {@code function} for Gemini
+     * @param name the function's name, or null when the stream never sent one
+     * @param arguments the arguments exactly as concatenated from the stream, whitespace kept; for
+     *     formats that send them whole, their JSON text. Empty when none arrived. Only the whole is
+     *     JSON, and not even that when the stream was cut short
+     * @param extra other native fields (a Responses item's {@code id} and {@code status}, a Gemini
+     *     thought signature), in the provider's spelling; never null
+     */
     public ToolCall {
         arguments = arguments == null ? "" : arguments;
         kind = kind == null ? Kind.ofType(type) : kind;

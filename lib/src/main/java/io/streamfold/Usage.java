@@ -25,6 +25,15 @@ import java.util.Map;
 public record Usage(Long inputTokens, Long outputTokens, Long totalTokens, Long reasoningTokens,
         Long cachedInputTokens, Long cacheWriteTokens, Map<String, Object> details) {
 
+    /**
+     * Makes {@code details} an immutable copy.
+     *
+     * @param promptTokens tokens in the prompt, or null
+     * @param completionTokens tokens generated, or null
+     * @param totalTokens the total, or null
+     * @param details the provider's whole usage object, every field as sent and in the provider's
+     *     spelling (nested objects as maps, arrays as lists); never null, possibly empty
+     */
     public Usage {
         details = Immutable.map(details);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.core.json.PackageVersion;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.Test;
 class BadInputTest {
 
     private static final AssemblerOptions LENIENT = AssemblerOptions.defaults().withLenient(true);
+    private static final boolean JACKSON_BEFORE_2_17 =
+            PackageVersion.VERSION.getMajorVersion() == 2 && PackageVersion.VERSION.getMinorVersion() < 17;
 
     private static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
@@ -195,7 +198,8 @@ class BadInputTest {
         assertThat(e.kind()).isEqualTo(Problem.Kind.MALFORMED);
         assertThat(e.chunk()).isEqualTo(2);
         assertThat(e.line()).isEqualTo(6);
-        assertThat(e.column()).as("the second ]").isEqualTo(55);
+        // jackson-core 2.15 and 2.16 place a syntax error one column past its character
+        assertThat(e.column()).as("the second ]").isEqualTo(JACKSON_BEFORE_2_17 ? 56 : 55);
         Completion lenient = ChunkAssembler.assemble(utf8(sse), LENIENT);
         assertThat(lenient.message().content()).isEqualTo("ab");
         assertThat(lenient.problems()).singleElement().extracting(Problem::line).isEqualTo(6L);

@@ -14,18 +14,13 @@ import io.streamfold.ChunkAssembler;
 import io.streamfold.Completion;
 import io.streamfold.Format;
 import io.streamfold.formats.ContainerForms.Container;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -178,62 +173,6 @@ class FormatDetectionTest {
         assertThat(c.format()).hasToString("openai.chat");
         List<JsonNode> chunks = ContainerForms.read(refusal.getBytes(StandardCharsets.UTF_8));
         assertThat(ChunkAssembler.assemble(ContainerForms.write(Container.LLAMA_TYPED, chunks))).isEqualTo(c);
-    }
-
-    // ---------------------------------------------------------------- the CLI
-
-    private static String cli(String... args) throws Exception {
-        Class<?> main = Class.forName("io.streamfold.cli.Main");
-        Method run = main.getDeclaredMethod("run", String[].class, PrintStream.class, PrintStream.class);
-        run.setAccessible(true);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = (int) run.invoke(null, args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertThat(status).as("exit status; stderr: " + err.toString(StandardCharsets.UTF_8)).isZero();
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    @Test
-    void cliJsonLinesNameEachFilesFormat() throws Exception {
-        String out = cli("--jsonl", Recordings.root().resolve("synthetic").toString(), Recordings.root().resolve("real").toString());
-        Map<String, String> formats = new LinkedHashMap<>();
-        Map<String, JsonNode> completions = new HashMap<>();
-        for (String line : out.split("\n")) {
-            JsonNode row = Recordings.tree(line);
-            String name = Path.of(row.path("path").asText()).getFileName().toString();
-            formats.put(name, row.path("format").asText(null));
-            completions.put(name, row.path("completion"));
-        }
-        List<Arguments> expected = recordings().toList();
-        assertThat(formats).hasSize(expected.size());
-        for (Arguments a : expected) {
-            String recording = (String) a.get()[0];
-            String name = Path.of(recording).getFileName().toString();
-            assertThat(formats.get(name)).as(name).isEqualTo(a.get()[1]);
-            Recordings.assertSameJson(completions.get(name),
-                    Recordings.tree(ChunkAssembler.assemble(Recordings.root().resolve(recording)).toJson()));
-        }
-    }
-
-    @Test
-    void cliWritesGeminiInTheInputsSpelling() throws Exception {
-        String camel = cli(Recordings.synthetic("gemini-camel-thoughts-calls-2candidates.json").toString());
-        assertThat(Recordings.tree(camel).has("usageMetadata")).isTrue();
-        assertThat(camel).doesNotContain("usage_metadata");
-        String snake = cli(Recordings.synthetic("gemini-snake-text-call.json").toString());
-        assertThat(Recordings.tree(snake).has("usage_metadata")).isTrue();
-        assertThat(snake).doesNotContain("usageMetadata");
-    }
-
-    @Test
-    void cliFormatOption() throws Exception {
-        Path file = Recordings.synthetic("openai.responses-completed-mismatch.jsonl");
-        String forced = cli("--jsonl", "--format", "openai.responses", file.toString());
-        JsonNode row = Recordings.tree(forced.strip());
-        assertThat(row.path("format").asText()).isEqualTo("openai.responses");
-        assertThat(row.path("warnings").toString()).contains("stream-mismatch");
-        Recordings.assertSameJson(row.path("completion"), Recordings.tree(ChunkAssembler.assemble(file).toJson()));
     }
 
     // ---------------------------------------------------------------- key rewriting

@@ -9,7 +9,11 @@ import io.streamfold.Choice;
  */
 public class ChoiceAssert extends AbstractChoiceAssert<ChoiceAssert, Choice> {
 
-    /** Creates an assertion on a choice; prefer {@link StreamfoldAssertions#assertThat(Choice)}. */
+    /**
+     * Creates an assertion on a choice; prefer {@link StreamfoldAssertions#assertThat(Choice)}.
+     *
+     * @param actual the choice to check, or null
+     */
     public ChoiceAssert(Choice actual) {
         super(actual, ChoiceAssert.class);
     }

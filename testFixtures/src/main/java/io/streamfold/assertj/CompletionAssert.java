@@ -12,7 +12,11 @@ import io.streamfold.Completion;
  */
 public class CompletionAssert extends AbstractCompletionAssert<CompletionAssert, Completion> {
 
-    /** Creates an assertion on a completion; prefer {@link StreamfoldAssertions#assertThat(Completion)}. */
+    /**
+     * Creates an assertion on a completion; prefer {@link StreamfoldAssertions#assertThat(Completion)}.
+     *
+     * @param actual the completion to check, or null
+     */
     public CompletionAssert(Completion actual) {
         super(actual, CompletionAssert.class);
     }

@@ -37,7 +37,12 @@ public final class CompletionDescription {
     private CompletionDescription() {
     }
 
-    /** Describes a completion; see the class comment. */
+    /**
+     * Describes a completion; see the class comment.
+     *
+     * @param completion the completion, or null
+     * @return the view, several lines
+     */
     public static String of(Completion completion) {
         return of(completion, null);
     }
@@ -47,6 +52,7 @@ public final class CompletionDescription {
      *
      * @param completion the completion, or null
      * @param recording the recording's name as it should be shown, or null to leave the line out
+     * @return the view, several lines
      */
     public static String of(Completion completion, String recording) {
         List<String> lines = new ArrayList<>();
@@ -86,12 +92,22 @@ public final class CompletionDescription {
         return String.join("\n", lines);
     }
 
-    /** Describes one choice: its finish reason, then its message. */
+    /**
+     * Describes one choice: its finish reason, then its message.
+     *
+     * @param choice the choice, or null
+     * @return the view
+     */
     public static String of(Choice choice) {
         return choice == null ? "choice: null" : String.join("\n", choiceLines(choice));
     }
 
-    /** Describes a message: content, refusal and reasoning (when present), and the tool calls. */
+    /**
+     * Describes a message: content, refusal and reasoning (when present), and the tool calls.
+     *
+     * @param message the message, or null
+     * @return the view
+     */
     public static String of(Message message) {
         return message == null ? "message: null" : String.join("\n", messageLines(message));
     }
@@ -100,6 +116,9 @@ public final class CompletionDescription {
      * Describes a tool call on one line: {@code [0] web_search {"query": "..."} (id call_...)}.
      * A call that never got a name shows {@code <no name>}; one without arguments shows
      * {@code <no arguments>}.
+     *
+     * @param call the tool call, or null
+     * @return the view, one line
      */
     public static String of(ToolCall call) {
         if (call == null) {
@@ -134,7 +153,13 @@ public final class CompletionDescription {
         return line.toString();
     }
 
-    /** A text as a view shows it: quoted, line breaks escaped, cut after {@value #PREVIEW_LENGTH} characters; or {@code null}. */
+    /**
+     * Shows a text as a view does: quoted, line breaks escaped, cut after
+     * {@value #PREVIEW_LENGTH} characters.
+     *
+     * @param text the text, or null
+     * @return the preview, or {@code null} for a null text
+     */
     public static String preview(String text) {
         if (text == null) {
             return "null";

@@ -8,7 +8,11 @@ import io.streamfold.Message;
  */
 public class MessageAssert extends AbstractMessageAssert<MessageAssert, Message> {
 
-    /** Creates an assertion on a message; prefer {@link StreamfoldAssertions#assertThat(Message)}. */
+    /**
+     * Creates an assertion on a message; prefer {@link StreamfoldAssertions#assertThat(Message)}.
+     *
+     * @param actual the message to check, or null
+     */
     public MessageAssert(Message actual) {
         super(actual, MessageAssert.class);
     }

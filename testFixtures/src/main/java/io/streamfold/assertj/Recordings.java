@@ -47,6 +47,8 @@ public final class Recordings {
     /**
      * Recordings in this folder.
      *
+     * @param folder a folder of recordings, such as {@code src/test/resources/recordings}
+     * @return the recordings there
      * @throws IllegalArgumentException if the folder does not exist
      */
     public static Recordings in(Path folder) {
@@ -60,6 +62,7 @@ public final class Recordings {
     /**
      * Recordings in the default folder; see the class comment.
      *
+     * @return the recordings there
      * @throws IllegalStateException if there is none
      */
     public static Recordings bundled() {
@@ -148,6 +151,7 @@ public final class Recordings {
      * The default folder: the system property {@value #FOLDER_PROPERTY}, else {@code recordings/}
      * in the working directory or the nearest parent that has one.
      *
+     * @return the folder, absolute
      * @throws IllegalStateException if the property names no folder, or none is found
      */
     public static Path defaultFolder() {
@@ -178,7 +182,7 @@ public final class Recordings {
         return null;
     }
 
-    /** The folder, absolute. */
+    /** {@return the folder, absolute} */
     public Path folder() {
         return folder;
     }
@@ -187,6 +191,7 @@ public final class Recordings {
      * Returns the path of a recording in this folder.
      *
      * @param name the recording's path inside the folder, with {@code /} separators
+     * @return the recording's path
      * @throws IllegalArgumentException if there is no such file, listing the recordings there are
      */
     public Path resolve(String name) {
@@ -203,6 +208,8 @@ public final class Recordings {
     /**
      * Every recording in this folder and its subfolders ({@code .json}, {@code .jsonl},
      * {@code .ndjson} and {@code .sse} files), sorted by name.
+     *
+     * @return the recordings' paths
      */
     public List<Path> list() {
         try (Stream<Path> files = Files.walk(folder)) {
@@ -215,7 +222,12 @@ public final class Recordings {
         }
     }
 
-    /** The name of a recording in this folder, as {@link #resolve(String)} takes it: {@code seeds/000_4f3d0a612d65cd5e.json}. */
+    /**
+     * Names a recording in this folder as {@link #resolve(String)} takes it.
+     *
+     * @param recording a recording's path in this folder
+     * @return its name, such as {@code seeds/000_4f3d0a612d65cd5e.json}
+     */
     public String nameOf(Path recording) {
         Path relative = folder.relativize(recording.toAbsolutePath().normalize());
         return relative.toString().replace(relative.getFileSystem().getSeparator(), "/");

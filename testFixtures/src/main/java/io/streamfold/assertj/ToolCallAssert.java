@@ -9,7 +9,11 @@ import io.streamfold.ToolCall;
  */
 public class ToolCallAssert extends AbstractToolCallAssert<ToolCallAssert, ToolCall> {
 
-    /** Creates an assertion on a tool call; prefer {@link StreamfoldAssertions#assertThat(ToolCall)}. */
+    /**
+     * Creates an assertion on a tool call; prefer {@link StreamfoldAssertions#assertThat(ToolCall)}.
+     *
+     * @param actual the tool call to check, or null
+     */
     public ToolCallAssert(ToolCall actual) {
         super(actual, ToolCallAssert.class);
     }

@@ -8,7 +8,11 @@ import io.streamfold.Usage;
  */
 public class UsageAssert extends AbstractUsageAssert<UsageAssert, Usage> {
 
-    /** Creates an assertion on a usage; prefer {@link StreamfoldAssertions#assertThat(Usage)}. */
+    /**
+     * Creates an assertion on a usage; prefer {@link StreamfoldAssertions#assertThat(Usage)}.
+     *
+     * @param actual the usage to check, or null
+     */
     public UsageAssert(Usage actual) {
         super(actual, UsageAssert.class);
     }

@@ -306,6 +306,13 @@ public final class Diagnostics {
         m = m.replace("`StreamReadConstraints.getMaxNestingDepth()`", "`AssemblerOptions.maxNestingDepth()`")
                 .replace("`StreamReadConstraints.getMaxStringLength()`", "`AssemblerOptions.maxStringLength()`")
                 .replace("`StreamReadConstraints.getMaxNumberLength()`", "`AssemblerOptions.maxNumberLength()`");
+        // jackson-core 2.15 names no getter: the same words as 2.16+, so every version says what to raise
+        m = m.replaceFirst("^Depth \\((\\d+)\\) exceeds the maximum allowed nesting depth \\((\\d+)\\)",
+                        "Document nesting depth ($1) exceeds the maximum allowed ($2, from `AssemblerOptions.maxNestingDepth()`)")
+                .replaceFirst("^String length \\((\\d+)\\) exceeds the maximum length \\((\\d+)\\)",
+                        "String value length ($1) exceeds the maximum allowed ($2, from `AssemblerOptions.maxStringLength()`)")
+                .replaceFirst("^Number length \\((\\d+)\\) exceeds the maximum length \\((\\d+)\\)",
+                        "Number value length ($1) exceeds the maximum allowed ($2, from `AssemblerOptions.maxNumberLength()`)");
         m = m.replaceAll(" \\(start marker at \\[[^\\]]*\\]\\)", ""); // our location says where
         m = m.replaceAll(" \\(for (Object|Array|root) starting at \\[[^\\]]*\\]\\)", "");
         return m.replace('\n', ' ').trim();

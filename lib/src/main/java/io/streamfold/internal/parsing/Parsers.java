@@ -24,16 +24,15 @@ public final class Parsers {
     }
 
     private static JsonFactory create(AssemblerOptions options) {
-        return new JsonFactoryBuilder()
+        // No maxDocumentLength: recordings of gigabytes are fine (they are streamed), and the
+        // builder's default, unlimited, is what we want; jackson-core 2.15 has no such limit.
+        return new LargeReadBuffers(new JsonFactoryBuilder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(options.maxNestingDepth())
                         .maxStringLength(options.maxStringLength())
                         .maxNumberLength(options.maxNumberLength())
-                        .maxDocumentLength(-1) // recordings of gigabytes are fine: they are streamed
                         .build())
                 // Python's json module writes NaN and Infinity, and llama-stack recordings come from it.
-                .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-                .recyclerPool(LargeReadBuffers.POOL)
-                .build();
+                .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS));
     }
 }

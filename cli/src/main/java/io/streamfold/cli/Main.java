@@ -22,6 +22,11 @@ public final class Main {
     private Main() {
     }
 
+    /**
+     * Runs the tool and exits with its status.
+     *
+     * @param args the options and paths; {@code --help} lists them
+     */
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
     }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.streamfold.Completion;
 import io.streamfold.Problem;
 import io.streamfold.Warning;
-import io.streamfold.internal.output.NativeJson;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -29,7 +28,7 @@ final class JsonlReport {
             Completion c = outcome.completion();
             g.writeStringField("format", c.format() == null ? null : c.format().wireName());
             g.writeFieldName("completion");
-            NativeJson.write(c, g);
+            g.writeRawValue(c.toJson()); // the library's native JSON, compact, as the value
             if (!c.problems().isEmpty()) {
                 g.writeBooleanField("incomplete", true);
                 g.writeFieldName("problems");

@@ -1,0 +1,11 @@
+/**
+ * streamfold: folds recorded LLM streaming responses back into complete, typed messages.
+ *
+ * <p>The API is the package {@link io.streamfold}; start with {@link io.streamfold.ChunkAssembler}.
+ * Its only dependency is jackson-core, which it uses inside: no Jackson type is part of the API.
+ */
+module io.streamfold {
+    requires com.fasterxml.jackson.core;
+
+    exports io.streamfold;
+}
