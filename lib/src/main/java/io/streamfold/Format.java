@@ -19,7 +19,9 @@ public enum Format {
     /** Gemini {@code streamGenerateContent} chunks, snake_case or camelCase. */
     GEMINI("gemini"),
     /** Gemini Interactions API events ({@code interaction.*}, {@code content.*}). */
-    GEMINI_INTERACTIONS("gemini.interactions");
+    GEMINI_INTERACTIONS("gemini.interactions"),
+    /** Cohere v2 chat stream events ({@code message-start} ... {@code message-end}). */
+    COHERE_CHAT("cohere.chat");
 
     private final String wireName;
 

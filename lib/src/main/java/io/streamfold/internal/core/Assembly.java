@@ -328,6 +328,14 @@ public final class Assembly {
         Integer completion = Values.intAt(details, "completion_tokens", "output_tokens", "candidates_token_count",
                 "candidatesTokenCount", "total_output_tokens");
         Integer total = Values.intAt(details, "total_tokens", "total_token_count", "totalTokenCount");
+        Map<String, Object> counted = Values.asMap(details.get("tokens")); // Cohere: tokens, then billed_units
+        if (counted == null) {
+            counted = Values.asMap(details.get("billed_units"));
+        }
+        if (prompt == null && completion == null && counted != null) {
+            prompt = Values.intAt(counted, "input_tokens");
+            completion = Values.intAt(counted, "output_tokens");
+        }
         if (total == null && prompt != null && completion != null) {
             total = prompt + completion;
         }

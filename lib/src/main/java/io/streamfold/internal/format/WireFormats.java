@@ -3,6 +3,7 @@ package io.streamfold.internal.format;
 import io.streamfold.Format;
 import io.streamfold.internal.core.Assembly;
 import io.streamfold.internal.format.anthropic.AnthropicFormat;
+import io.streamfold.internal.format.cohere.CohereFormat;
 import io.streamfold.internal.format.gemini.GeminiFormat;
 import io.streamfold.internal.format.interactions.InteractionsFormat;
 import io.streamfold.internal.format.openai.OpenAiFormat;
@@ -19,7 +20,8 @@ public final class WireFormats {
             new GeminiFormat(),
             new AnthropicFormat(),
             new ResponsesFormat(),
-            new InteractionsFormat());
+            new InteractionsFormat(),
+            new CohereFormat());
 
     private static final Map<Format, WireFormat> BY_FORMAT = new EnumMap<>(Format.class);
 
