@@ -21,7 +21,11 @@ public enum Format {
     /** Gemini Interactions API events ({@code interaction.*}, {@code content.*}). */
     GEMINI_INTERACTIONS("gemini.interactions"),
     /** Cohere v2 chat stream events ({@code message-start} ... {@code message-end}). */
-    COHERE_CHAT("cohere.chat");
+    COHERE_CHAT("cohere.chat"),
+    /** Ollama's native {@code /api/chat} NDJSON stream ({@code message}, {@code done}). */
+    OLLAMA_CHAT("ollama.chat"),
+    /** Ollama's native {@code /api/generate} NDJSON stream ({@code response}, {@code done}). */
+    OLLAMA_GENERATE("ollama.generate");
 
     private final String wireName;
 

@@ -82,10 +82,22 @@ public final class Assembly {
         }
     }
 
-    /** Chat and legacy completion chunks share an envelope; the first chunk with text decides. */
+    /**
+     * Chat and legacy completion chunks share an envelope, and so do Ollama's chat and generate
+     * chunks; the first chunk with text decides.
+     */
     private static boolean compatible(Format a, Format b) {
         return (a == Format.OPENAI_CHAT || a == Format.OPENAI_COMPLETION)
-                && (b == Format.OPENAI_CHAT || b == Format.OPENAI_COMPLETION);
+                && (b == Format.OPENAI_CHAT || b == Format.OPENAI_COMPLETION)
+                || (a == Format.OLLAMA_CHAT || a == Format.OLLAMA_GENERATE)
+                && (b == Format.OLLAMA_CHAT || b == Format.OLLAMA_GENERATE);
+    }
+
+    /** Switches between the two formats of one envelope (see {@link #compatible}) when a chunk shows which. */
+    public void refine(Format detected) {
+        if (!formatForced) {
+            format = detected;
+        }
     }
 
     /** Switches between the two OpenAI chunk formats when the text shows which one it is. */
@@ -324,10 +336,10 @@ public final class Assembly {
 
     private static Usage toUsage(Map<String, Object> details) {
         Integer prompt = Values.intAt(details, "prompt_tokens", "input_tokens", "prompt_token_count",
-                "promptTokenCount", "total_input_tokens");
+                "promptTokenCount", "total_input_tokens", "inputTokens", "prompt_eval_count");
         Integer completion = Values.intAt(details, "completion_tokens", "output_tokens", "candidates_token_count",
-                "candidatesTokenCount", "total_output_tokens");
-        Integer total = Values.intAt(details, "total_tokens", "total_token_count", "totalTokenCount");
+                "candidatesTokenCount", "total_output_tokens", "outputTokens", "eval_count");
+        Integer total = Values.intAt(details, "total_tokens", "total_token_count", "totalTokenCount", "totalTokens");
         Map<String, Object> counted = Values.asMap(details.get("tokens")); // Cohere: tokens, then billed_units
         if (counted == null) {
             counted = Values.asMap(details.get("billed_units"));

@@ -6,6 +6,7 @@ import io.streamfold.internal.format.anthropic.AnthropicFormat;
 import io.streamfold.internal.format.cohere.CohereFormat;
 import io.streamfold.internal.format.gemini.GeminiFormat;
 import io.streamfold.internal.format.interactions.InteractionsFormat;
+import io.streamfold.internal.format.ollama.OllamaFormat;
 import io.streamfold.internal.format.openai.OpenAiFormat;
 import io.streamfold.internal.format.responses.ResponsesFormat;
 import java.util.EnumMap;
@@ -21,7 +22,8 @@ public final class WireFormats {
             new AnthropicFormat(),
             new ResponsesFormat(),
             new InteractionsFormat(),
-            new CohereFormat());
+            new CohereFormat(),
+            new OllamaFormat());
 
     private static final Map<Format, WireFormat> BY_FORMAT = new EnumMap<>(Format.class);
 
