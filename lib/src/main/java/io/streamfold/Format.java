@@ -25,7 +25,9 @@ public enum Format {
     /** Ollama's native {@code /api/chat} NDJSON stream ({@code message}, {@code done}). */
     OLLAMA_CHAT("ollama.chat"),
     /** Ollama's native {@code /api/generate} NDJSON stream ({@code response}, {@code done}). */
-    OLLAMA_GENERATE("ollama.generate");
+    OLLAMA_GENERATE("ollama.generate"),
+    /** Amazon Bedrock ConverseStream events ({@code messageStart} ... {@code metadata}), decoded. */
+    BEDROCK_CONVERSE("bedrock.converse");
 
     private final String wireName;
 

@@ -88,7 +88,7 @@ class FormatDetectionTest {
     void formatNames() {
         assertThat(Arrays.stream(Format.values()).map(Format::wireName)).containsExactly(
                 "openai.chat", "openai.completion", "openai.responses", "anthropic.messages", "gemini", "gemini.interactions",
-                "cohere.chat", "ollama.chat", "ollama.generate");
+                "cohere.chat", "ollama.chat", "ollama.generate", "bedrock.converse");
         for (Format f : Format.values()) {
             assertThat(Format.of(f.wireName())).isSameAs(f);
             assertThat(Format.of(f.name())).isSameAs(f);

@@ -3,6 +3,7 @@ package io.streamfold.internal.format;
 import io.streamfold.Format;
 import io.streamfold.internal.core.Assembly;
 import io.streamfold.internal.format.anthropic.AnthropicFormat;
+import io.streamfold.internal.format.bedrock.BedrockFormat;
 import io.streamfold.internal.format.cohere.CohereFormat;
 import io.streamfold.internal.format.gemini.GeminiFormat;
 import io.streamfold.internal.format.interactions.InteractionsFormat;
@@ -23,7 +24,8 @@ public final class WireFormats {
             new ResponsesFormat(),
             new InteractionsFormat(),
             new CohereFormat(),
-            new OllamaFormat());
+            new OllamaFormat(),
+            new BedrockFormat());
 
     private static final Map<Format, WireFormat> BY_FORMAT = new EnumMap<>(Format.class);
 
