@@ -89,6 +89,7 @@ final class AnthropicEvents extends EventFolder<AnthropicEvent> {
                 Map<String, Object> block = Values.asMap(content.get(i));
                 if (block != null) {
                     blockStart(choice, i, block);
+                    blockStop(choice, i); // carried whole: its input is all the input there is
                 }
             }
         }
@@ -183,6 +184,14 @@ final class AnthropicEvents extends EventFolder<AnthropicEvent> {
                 break;
             case "citations_delta":
                 part.addToList("citations", delta.other("citation"));
+                break;
+            case "compaction_delta":
+                // The summary of a compacted context, streamed into a block that started with content: null.
+                Object piece = delta.other("content");
+                Object before = part.extra().get("content");
+                if (piece instanceof String s) {
+                    part.extra().put("content", before instanceof String b ? b + s : s);
+                }
                 break;
             default:
                 diag.warn("unknown-delta:" + type, "unknown-delta",
