@@ -327,7 +327,7 @@ public final class Assembly {
     /** Arguments are only JSON as a whole: at the end, say when they are not. */
     private void checkArguments(ChoiceState choice, ToolCallState call) {
         String args = call.argumentsOverride != null ? call.argumentsOverride : call.arguments.toString();
-        if (!args.isBlank() && !Read.isJson(args)) {
+        if (!call.freeForm && !args.isBlank() && !Read.isJson(args)) {
             diagnostics.warn("invalid-arguments:" + choice.index() + ":" + call.position, "invalid-arguments",
                     "the arguments of tool call " + call.position + " (" + call.name() + ") in choice " + choice.index()
                             + " are not valid JSON: " + Values.preview(args));
