@@ -98,7 +98,7 @@ class BedrockConverseTest {
 
     @Test
     void anExceptionEventIsTheProvidersError() {
-        Completion c = ChunkAssembler.assemble(Recordings.synthetic("bedrock.converse-throttled-midstream.jsonl"));
+        Completion c = ChunkAssembler.assemble(Recordings.synthetic("bedrock.converse-error-throttling-midstream.jsonl"));
 
         assertThat(c.message().content()).isEqualTo("Once upon");
         assertThat(c.incomplete()).isTrue();
