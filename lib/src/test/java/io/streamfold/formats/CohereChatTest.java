@@ -118,4 +118,19 @@ class CohereChatTest {
         assertThat(c.incomplete()).isTrue();
         assertThat(c.warnings()).extracting(w -> w.code().toString()).contains("truncated");
     }
+
+    @Test
+    void anErrorInMessageEndIsTheProvidersError() {
+        String stream = """
+                {"type":"message-start","id":"m3","delta":{"message":{"role":"assistant"}}}
+                {"type":"content-start","index":0,"delta":{"message":{"content":{"type":"text","text":""}}}}
+                {"type":"content-delta","index":0,"delta":{"message":{"content":{"text":"Half"}}}}
+                {"type":"message-end","delta":{"finish_reason":"ERROR","error":"internal server error, this has been reported to our developers"}}
+                """;
+        Completion c = Fed.sameInPieces(stream.getBytes(StandardCharsets.UTF_8));
+        assertThat(c.message().content()).isEqualTo("Half");
+        assertThat(Fed.rawFinish(c)).isEqualTo("ERROR");
+        assertThat(c.warnings()).anySatisfy(w -> assertThat(w.message()).contains("internal server error"));
+        assertThat(c.extra()).containsEntry("error", "internal server error, this has been reported to our developers");
+    }
 }
