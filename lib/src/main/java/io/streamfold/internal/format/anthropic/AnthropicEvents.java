@@ -180,6 +180,9 @@ final class AnthropicEvents extends EventFolder<AnthropicEvent> {
                     throw diag.unexpected("Expected a tool block at index " + index + " for input_json_delta but found a "
                             + part.type() + " block");
                 }
+                if (part.call().arguments().length() == 0) {
+                    part.call().setArguments(null); // streamed input replaces what a whole block carried
+                }
                 choice.appendArguments(part.call(), delta.partialJson);
                 break;
             case "citations_delta":
