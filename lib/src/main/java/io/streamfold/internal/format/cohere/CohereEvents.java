@@ -146,7 +146,7 @@ final class CohereEvents extends EventFolder<CohereEvent> {
     private void callDelta(ChoiceState choice, int index, CohereDelta delta) {
         ToolCallState call = at(calls, index);
         if (call == null) {
-            diag.warn("call-without-start:" + index, "call-without-start",
+            diag.warn("call-without-start:" + index, "block-without-start",
                     "tool call " + index + " received a delta before tool-call-start; it was started implicitly");
             call = choice.startToolCall(delta.callId, delta.callType, delta.callName);
             set(calls, index, call);
