@@ -19,7 +19,15 @@ public enum Format {
     /** Gemini {@code streamGenerateContent} chunks, snake_case or camelCase. */
     GEMINI("gemini"),
     /** Gemini Interactions API events ({@code interaction.*}, {@code content.*}). */
-    GEMINI_INTERACTIONS("gemini.interactions");
+    GEMINI_INTERACTIONS("gemini.interactions"),
+    /** Cohere v2 chat stream events ({@code message-start} ... {@code message-end}). */
+    COHERE_CHAT("cohere.chat"),
+    /** Ollama's native {@code /api/chat} NDJSON stream ({@code message}, {@code done}). */
+    OLLAMA_CHAT("ollama.chat"),
+    /** Ollama's native {@code /api/generate} NDJSON stream ({@code response}, {@code done}). */
+    OLLAMA_GENERATE("ollama.generate"),
+    /** Amazon Bedrock ConverseStream events ({@code messageStart} ... {@code metadata}), decoded. */
+    BEDROCK_CONVERSE("bedrock.converse");
 
     private final String wireName;
 

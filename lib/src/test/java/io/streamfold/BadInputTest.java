@@ -397,7 +397,7 @@ class BadInputTest {
     void aHugeOrNegativeIndexIsLocatedNotAllocated() {
         String huge = "{\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":2000000000,\"id\":\"c\",\"function\":{\"name\":\"f\",\"arguments\":\"{}\"}}]}}]}\n";
         AssemblyException e = failure(utf8(huge));
-        assertThat(e.getOriginalMessage()).isEqualTo("Expected an index from 0 to 65535 for index but found a number (2000000000)");
+        assertThat(e.getOriginalMessage()).isEqualTo("Expected a tool-call index up to 65535 for index but found a number (2000000000)");
         assertThat(e.path()).isEqualTo("$.choices[0].delta.tool_calls[0].index");
 
         String negative = "{\"choices\":[{\"index\":-1,\"delta\":{\"content\":\"a\"}}]}\n";

@@ -55,8 +55,8 @@ class MainTest {
         for (JsonNode line : lines) {
             assertThat(line.has("completion")).as(line.toString()).isTrue();
             assertThat(line.get("path").asText()).startsWith(TestRecordings.root().toString());
-            assertThat(line.get("format").asText()).isIn("openai.chat", "openai.completion", "openai.responses",
-                    "anthropic.messages", "gemini", "gemini.interactions");
+            assertThat(line.get("format").asText()).isIn(java.util.Arrays.stream(io.streamfold.Format.values())
+                    .map(io.streamfold.Format::wireName).toList());
         }
         JsonNode seed = lines.stream()
                 .filter(l -> l.get("path").asText().endsWith("seeds/001_b46980ad0094c70c.json")).findFirst().orElseThrow();

@@ -48,7 +48,14 @@ class ContainerEquivalenceTest {
             "real/chat-parallel-tool-calls--e73b8fbb6fe7.json",
             "real/anthropic-messages-sse--f22657bfd86d.json",
             "real/gemini-function-calls--5391ea814cd6.json",
-            "real/gemini-interactions-sse--df62e523dd87.json");
+            "real/gemini-interactions-sse--df62e523dd87.json",
+            "synthetic/cohere.chat-thinking-citations.sse",
+            "real/cohere-v2-tool-call--vercel-ai.jsonl",
+            "synthetic/ollama.chat-thinking-tool-calls.jsonl",
+            "synthetic/ollama.generate-text-context.ndjson",
+            "synthetic/bedrock.converse-citations-redacted.json",
+            "real/bedrock-converse-reasoning-text--vercel-ai.jsonl",
+            "real/bedrock-converse-tool-call--vercel-ai.jsonl");
 
     static Stream<Arguments> streamsAndContainers() {
         List<Arguments> out = new ArrayList<>();

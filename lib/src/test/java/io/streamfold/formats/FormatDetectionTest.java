@@ -53,6 +53,18 @@ class FormatDetectionTest {
         if (fileName.startsWith("gemini.interactions") || fileName.startsWith("gemini-interactions")) {
             return "gemini.interactions";
         }
+        if (fileName.startsWith("cohere")) {
+            return "cohere.chat";
+        }
+        if (fileName.startsWith("bedrock")) {
+            return "bedrock.converse";
+        }
+        if (fileName.startsWith("ollama.generate")) {
+            return "ollama.generate";
+        }
+        if (fileName.startsWith("ollama")) {
+            return "ollama.chat";
+        }
         if (fileName.startsWith("gemini")) {
             return "gemini";
         }
@@ -71,7 +83,8 @@ class FormatDetectionTest {
     @Test
     void formatNames() {
         assertThat(Arrays.stream(Format.values()).map(Format::wireName)).containsExactly(
-                "openai.chat", "openai.completion", "openai.responses", "anthropic.messages", "gemini", "gemini.interactions");
+                "openai.chat", "openai.completion", "openai.responses", "anthropic.messages", "gemini", "gemini.interactions",
+                "cohere.chat", "ollama.chat", "ollama.generate", "bedrock.converse");
         for (Format f : Format.values()) {
             assertThat(Format.of(f.wireName())).isSameAs(f);
             assertThat(Format.of(f.name())).isSameAs(f);

@@ -83,10 +83,22 @@ public final class Assembly {
         }
     }
 
-    /** Chat and legacy completion chunks share an envelope; the first chunk with text decides. */
+    /**
+     * Chat and legacy completion chunks share an envelope, and so do Ollama's chat and generate
+     * chunks; the first chunk with text decides.
+     */
     private static boolean compatible(Format a, Format b) {
         return (a == Format.OPENAI_CHAT || a == Format.OPENAI_COMPLETION)
-                && (b == Format.OPENAI_CHAT || b == Format.OPENAI_COMPLETION);
+                && (b == Format.OPENAI_CHAT || b == Format.OPENAI_COMPLETION)
+                || (a == Format.OLLAMA_CHAT || a == Format.OLLAMA_GENERATE)
+                && (b == Format.OLLAMA_CHAT || b == Format.OLLAMA_GENERATE);
+    }
+
+    /** Switches between the two formats of one envelope (see {@link #compatible}) when a chunk shows which. */
+    public void refine(Format detected) {
+        if (!formatForced) {
+            format = detected;
+        }
     }
 
     /** Switches between the two OpenAI chunk formats when the text shows which one it is. */
@@ -336,7 +348,7 @@ public final class Assembly {
     /** Arguments are only JSON as a whole: at the end, say when they are not. */
     private void checkArguments(ChoiceState choice, ToolCallState call) {
         String args = call.argumentsOverride != null ? call.argumentsOverride : call.arguments.toString();
-        if (!args.isBlank() && !Read.isJson(args)) {
+        if (!call.freeForm && !args.isBlank() && !Read.isJson(args)) {
             diagnostics.warn("invalid-arguments:" + choice.index() + ":" + call.position, "invalid-arguments",
                     "the arguments of tool call " + call.position + " (" + call.name() + ") in choice " + choice.index()
                             + " are not valid JSON: " + Values.preview(args));

@@ -16,6 +16,8 @@ public final class ToolCallState {
     String argumentsOverride;
     Map<String, Object> extra;
     boolean completed;
+    /** Free-form input (a Responses custom tool), not JSON: never checked as JSON. */
+    boolean freeForm;
 
     ToolCallState(int position) {
         this.position = position;
@@ -69,6 +71,11 @@ public final class ToolCallState {
     /** Replaces the arguments with a whole value (formats that send arguments whole or rebuild them). */
     public void setArguments(String whole) {
         argumentsOverride = whole;
+    }
+
+    /** Marks the call's input as free-form text (a custom tool's), which is not JSON. */
+    public void freeForm() {
+        freeForm = true;
     }
 
     public Map<String, Object> extra() {

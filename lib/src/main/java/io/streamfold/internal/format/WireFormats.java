@@ -3,8 +3,11 @@ package io.streamfold.internal.format;
 import io.streamfold.Format;
 import io.streamfold.internal.core.Assembly;
 import io.streamfold.internal.format.anthropic.AnthropicFormat;
+import io.streamfold.internal.format.bedrock.BedrockFormat;
+import io.streamfold.internal.format.cohere.CohereFormat;
 import io.streamfold.internal.format.gemini.GeminiFormat;
 import io.streamfold.internal.format.interactions.InteractionsFormat;
+import io.streamfold.internal.format.ollama.OllamaFormat;
 import io.streamfold.internal.format.openai.OpenAiFormat;
 import io.streamfold.internal.format.responses.ResponsesFormat;
 import java.util.EnumMap;
@@ -21,7 +24,10 @@ public final class WireFormats {
             new GeminiFormat(),
             new AnthropicFormat(),
             new ResponsesFormat(),
-            new InteractionsFormat());
+            new InteractionsFormat(),
+            new CohereFormat(),
+            new OllamaFormat(),
+            new BedrockFormat());
 
     private static final Map<Format, WireFormat> BY_FORMAT = new EnumMap<>(Format.class);
     private static final Set<String> TELLING_FIELDS = new HashSet<>();

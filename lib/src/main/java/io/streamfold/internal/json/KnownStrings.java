@@ -33,6 +33,10 @@ public final class KnownStrings {
         // Gemini Interactions events
         "interaction.start", "interaction.complete", "interaction.status_update", "content.start",
         "content.delta", "content.stop", "thought", "thought_signature", "thought_summary",
+        // Cohere v2 events and finish reasons
+        "message-start", "content-start", "content-delta", "content-end", "tool-plan-delta", "tool-call-start",
+        "tool-call-delta", "tool-call-end", "citation-start", "citation-end", "message-end", "COMPLETE",
+        "STOP_SEQUENCE", "TOOL_CALL", "ERROR",
         // object names
         "chat.completion.chunk", "text_completion", "chat.completion",
     };

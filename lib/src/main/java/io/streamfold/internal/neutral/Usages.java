@@ -57,6 +57,26 @@ public final class Usages {
                         count(d, "output_tokens_details.reasoning_tokens"),
                         count(d, "input_tokens_details.cached_tokens"), null, d);
             }
+            case BEDROCK_CONVERSE: {
+                // As Anthropic's: inputTokens leaves out the cache reads and writes, counted beside it.
+                Long read = first(d, "cacheReadInputTokens", "cacheReadInputTokenCount");
+                Long write = first(d, "cacheWriteInputTokens", "cacheWriteInputTokenCount");
+                Long input = sum(count(d, "inputTokens"), read, write);
+                Long output = count(d, "outputTokens");
+                return new Usage(input, output, total(count(d, "totalTokens"), input, output), null, read, write, d);
+            }
+            case COHERE_CHAT: {
+                // tokens counts what the model saw; billed_units what was billed, when tokens is missing.
+                Long input = first(d, "tokens.input_tokens", "billed_units.input_tokens");
+                Long output = first(d, "tokens.output_tokens", "billed_units.output_tokens");
+                return new Usage(input, output, total(null, input, output), null, count(d, "cached_tokens"), null, d);
+            }
+            case OLLAMA_CHAT:
+            case OLLAMA_GENERATE: {
+                Long input = count(d, "prompt_eval_count");
+                Long output = count(d, "eval_count");
+                return new Usage(input, output, total(null, input, output), null, null, null, d);
+            }
             default: {
                 // Chat and legacy completions, and the servers that speak them: prompt_tokens already
                 // includes the cached tokens, completion_tokens the reasoning tokens.

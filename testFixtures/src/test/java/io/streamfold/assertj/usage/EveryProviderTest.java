@@ -19,8 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * One assertion chain for every provider: the same neutral finish reason, tool-call lookup and
- * usage count pass on a recording of each format streamfold reads. (Legacy completions have no
- * tools: they are in the text cases only.)
+ * usage count pass on a recording of each format streamfold reads. (Legacy completions and
+ * Ollama's generate endpoint have no tools: they are in the text cases only.)
  */
 class EveryProviderTest {
 
@@ -36,7 +36,13 @@ class EveryProviderTest {
                 Arguments.of(Format.GEMINI, "real/gemini-function-calls--5391ea814cd6.json",
                         "get_weather", "location", "Paris", 33L),
                 Arguments.of(Format.GEMINI_INTERACTIONS, "synthetic/gemini.interactions-function-call.sse",
-                        "get_weather", "location", "Paris", 61L));
+                        "get_weather", "location", "Paris", 61L),
+                Arguments.of(Format.BEDROCK_CONVERSE, "real/bedrock-converse-tool-call--vercel-ai.jsonl",
+                        "test-tool", "value", "Sparkle Day", 125L),
+                Arguments.of(Format.COHERE_CHAT, "real/cohere-v2-tool-call--vercel-ai.jsonl",
+                        "weather", "location", "San Francisco", 1549L),
+                Arguments.of(Format.OLLAMA_CHAT, "synthetic/ollama.chat-thinking-tool-calls.jsonl",
+                        "get_weather", "city", "Tokyo", 182L));
     }
 
     /** format, recording, a piece of the text, input tokens */
@@ -47,7 +53,11 @@ class EveryProviderTest {
                 Arguments.of(Format.OPENAI_RESPONSES, "synthetic/openai.responses-web-search-text.sse", "sunny", 312L),
                 Arguments.of(Format.ANTHROPIC_MESSAGES, "real/anthropic-messages-sse--f22657bfd86d.json", "1, 2, 3", 79L),
                 Arguments.of(Format.GEMINI, "synthetic/gemini-citations-per-chunk.sse", "Andes", 6L),
-                Arguments.of(Format.GEMINI_INTERACTIONS, "real/gemini-interactions-sse--df62e523dd87.json", "Hello", 7L));
+                Arguments.of(Format.GEMINI_INTERACTIONS, "real/gemini-interactions-sse--df62e523dd87.json", "Hello", 7L),
+                Arguments.of(Format.BEDROCK_CONVERSE, "real/bedrock-converse-reasoning-text--vercel-ai.jsonl", "strawberry", 51L),
+                Arguments.of(Format.COHERE_CHAT, "synthetic/cohere.chat-thinking-citations.sse", "emperor penguins", 1043L),
+                Arguments.of(Format.OLLAMA_CHAT, "synthetic/ollama.chat-text.jsonl", "Rayleigh", 26L),
+                Arguments.of(Format.OLLAMA_GENERATE, "synthetic/ollama.generate-text-stop.ndjson", "raindrops", 26L));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -78,7 +88,8 @@ class EveryProviderTest {
     @Test
     void everyFormatIsCovered() {
         Set<Format> withTools = formats(toolCalls());
-        assertThat(withTools).isEqualTo(EnumSet.complementOf(EnumSet.of(Format.OPENAI_COMPLETION)));
+        // Legacy completions and Ollama's /api/generate have no tools.
+        assertThat(withTools).isEqualTo(EnumSet.complementOf(EnumSet.of(Format.OPENAI_COMPLETION, Format.OLLAMA_GENERATE)));
         assertThat(formats(texts())).containsExactlyInAnyOrder(Format.values());
     }
 
@@ -91,7 +102,8 @@ class EveryProviderTest {
         List<String> raw = toolCalls().stream()
                 .map(a -> io.streamfold.ChunkAssembler.assemble(Recordings.named((String) a.get()[1])).rawFinishReason())
                 .collect(Collectors.toList());
-        assertThat(raw).containsExactly("tool_calls", "completed", "tool_use", "STOP", "requires_action");
+        assertThat(raw).containsExactly("tool_calls", "completed", "tool_use", "STOP", "requires_action", "tool_use",
+                "TOOL_CALL", "stop");
         assertThat(Arrays.stream(FinishReason.values()).map(Enum::name))
                 .containsExactly("STOP", "LENGTH", "TOOL_CALLS", "CONTENT_FILTER", "ERROR", "OTHER");
     }

@@ -89,6 +89,7 @@ final class AnthropicEvents extends EventFolder<AnthropicEvent> {
                 Map<String, Object> block = Values.asMap(content.get(i));
                 if (block != null) {
                     blockStart(choice, i, block);
+                    blockStop(choice, i); // carried whole: its input is all the input there is
                 }
             }
         }
@@ -179,10 +180,21 @@ final class AnthropicEvents extends EventFolder<AnthropicEvent> {
                     throw diag.unexpected("Expected a tool block at index " + index + " for input_json_delta but found a "
                             + part.type() + " block");
                 }
+                if (part.call().arguments().length() == 0) {
+                    part.call().setArguments(null); // streamed input replaces what a whole block carried
+                }
                 choice.appendArguments(part.call(), delta.partialJson);
                 break;
             case "citations_delta":
                 part.addToList("citations", delta.other("citation"));
+                break;
+            case "compaction_delta":
+                // The summary of a compacted context, streamed into a block that started with content: null.
+                Object piece = delta.other("content");
+                Object before = part.extra().get("content");
+                if (piece instanceof String s) {
+                    part.extra().put("content", before instanceof String b ? b + s : s);
+                }
                 break;
             default:
                 diag.warn("unknown-delta:" + type, "unknown-delta",

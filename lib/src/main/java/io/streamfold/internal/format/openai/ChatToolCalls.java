@@ -17,6 +17,8 @@ final class ChatToolCalls {
     private final Diagnostics diag;
     /** The call open at each wire index. */
     private ToolCallState[] openByIndex = new ToolCallState[4];
+    /** Negative wire indexes (-1 from GLM-4.5 and Bedrock gateways): keys like the others. */
+    private java.util.Map<Integer, ToolCallState> negative;
 
     ChatToolCalls(ChoiceState choice, Diagnostics diag) {
         this.choice = choice;
@@ -107,11 +109,18 @@ final class ChatToolCalls {
     }
 
     private ToolCallState openAt(int wireIndex) {
-        return wireIndex >= 0 && wireIndex < openByIndex.length ? openByIndex[wireIndex] : null;
+        if (wireIndex < 0) {
+            return negative == null ? null : negative.get(wireIndex);
+        }
+        return wireIndex < openByIndex.length ? openByIndex[wireIndex] : null;
     }
 
     private void setOpen(int wireIndex, ToolCallState call) {
         if (wireIndex < 0) {
+            if (negative == null) {
+                negative = new java.util.HashMap<>();
+            }
+            negative.put(wireIndex, call);
             return;
         }
         if (wireIndex >= openByIndex.length) {

@@ -207,15 +207,15 @@ public final class OpenAiChoices {
                     readFunction(p, f.name, f.arguments); // the hot path of a tool-call stream
                     continue;
                 }
-                if (name == "index" && v == JsonToken.VALUE_NUMBER_INT) {
-                    f.index = Read.index(p, diag, "index", Assembly.MAX_INDEX);
-                    f.hasIndex = f.index >= 0;
+                if (name == "index") {
+                    f.index = toolCallIndex(p);
+                    f.hasIndex = true;
                     continue;
                 }
                 switch (name) {
                     case "index":
-                        f.index = Read.index(p, diag, "index", Assembly.MAX_INDEX);
-                        f.hasIndex = f.index >= 0;
+                        f.index = toolCallIndex(p);
+                        f.hasIndex = true;
                         break;
                     case "id":
                         Read.text(p, f.id, diag, "id");
@@ -235,6 +235,18 @@ public final class OpenAiChoices {
                 }
             }
         }
+    }
+
+    /**
+     * A tool call's index is a key, not a position: -1 (GLM-4.5, Bedrock gateways) is one like any
+     * other. Only one past {@link Assembly#MAX_INDEX} is refused, so a hostile value cannot size an array.
+     */
+    private int toolCallIndex(JsonParser p) throws IOException {
+        int index = Read.integer(p, diag, "index", -1);
+        if (index > Assembly.MAX_INDEX) {
+            throw diag.expected("a tool-call index up to " + Assembly.MAX_INDEX, "index");
+        }
+        return index;
     }
 
     private void readFunction(JsonParser p, CharBuf name, CharBuf arguments) throws IOException {

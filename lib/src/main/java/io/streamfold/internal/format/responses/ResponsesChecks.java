@@ -36,7 +36,9 @@ final class ResponsesChecks {
         if (whole == null || (whole instanceof CharBuf buf && !buf.present())) {
             return;
         }
-        if (!call.arguments().toString().contentEquals(whole)) {
+        if (call.arguments().length() == 0) {
+            call.arguments().append(whole); // no deltas: the final event carries the call whole
+        } else if (!call.arguments().toString().contentEquals(whole)) {
             diag.warn("stream-mismatch", "the deltas of a call's " + what + " built '" + Values.preview(call.arguments())
                     + "' but the final event says '" + Values.preview(whole) + "'; the final value is kept");
             call.arguments().clear();

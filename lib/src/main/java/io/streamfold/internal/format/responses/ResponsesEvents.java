@@ -191,6 +191,9 @@ final class ResponsesEvents extends EventFolder<ResponsesEvent> {
             case "custom_tool_call": {
                 String callId = Values.stringAt(raw, "call_id");
                 item.call = choice.startToolCall(callId != null ? callId : item.id, item.type, Values.stringAt(raw, "name"));
+                if (item.type.equals("custom_tool_call")) {
+                    item.call.freeForm(); // its input is whatever text the tool's grammar allows
+                }
                 String args = Values.stringAt(raw, item.type.equals("function_call") ? "arguments" : "input");
                 if (args != null && !args.isEmpty()) {
                     choice.appendArguments(item.call, args);
