@@ -78,82 +78,120 @@ public final class AssemblerOptions {
         return DEFAULTS;
     }
 
-    /** A builder starting from the {@link #defaults()}. */
+    /** {@return a builder starting from the {@link #defaults()}} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder starting from these options. */
+    /** {@return a builder starting from these options} */
     public Builder toBuilder() {
         return new Builder(this);
     }
 
-    /** The wire format, or null to detect it. */
+    /** {@return the wire format, or null to detect it from the first chunk} */
     public Format format() {
         return format;
     }
 
-    /** True to return what was folded up to a fault instead of failing. */
+    /** {@return true to return what was folded up to a fault instead of failing, false to fail on it} */
     public boolean lenient() {
         return lenient;
     }
 
-    /** The name errors give the input, or null. */
+    /** {@return the name errors give the input, or null} */
     public String source() {
         return source;
     }
 
-    /** The listener of live events, or null. */
+    /** {@return the listener of live events, or null} */
     public AssemblyListener listener() {
         return listener;
     }
 
-    /** The deepest nesting of arrays and objects allowed. */
+    /** {@return the deepest nesting of arrays and objects allowed} */
     public int maxNestingDepth() {
         return maxNestingDepth;
     }
 
-    /** The longest string allowed, in characters. */
+    /** {@return the longest string allowed, in characters} */
     public int maxStringLength() {
         return maxStringLength;
     }
 
-    /** The longest number allowed, in characters. */
+    /** {@return the longest number allowed, in characters} */
     public int maxNumberLength() {
         return maxNumberLength;
     }
 
-    /** These options with the given format (null: detect it). */
+    /**
+     * Returns these options with the given format.
+     *
+     * @param format the wire format, or null to detect it
+     * @return new options; these are unchanged
+     */
     public AssemblerOptions withFormat(Format format) {
         return toBuilder().format(format).build();
     }
 
-    /** These options, lenient or strict. */
+    /**
+     * Returns these options, lenient or strict.
+     *
+     * @param lenient true to return what was folded up to a fault, false to fail on it
+     * @return new options; these are unchanged
+     */
     public AssemblerOptions withLenient(boolean lenient) {
         return toBuilder().lenient(lenient).build();
     }
 
-    /** These options with the given source name. */
+    /**
+     * Returns these options with the given source name.
+     *
+     * @param source the name errors give the input (a file name), or null
+     * @return new options; these are unchanged
+     */
     public AssemblerOptions withSource(String source) {
         return toBuilder().source(source).build();
     }
 
-    /** These options with the given listener. */
+    /**
+     * Returns these options with the given listener.
+     *
+     * @param listener receives events as they are folded, or null
+     * @return new options; these are unchanged
+     */
     public AssemblerOptions withListener(AssemblyListener listener) {
         return toBuilder().listener(listener).build();
     }
 
-    /** These options with the given nesting limit. */
+    /**
+     * Returns these options with the given nesting limit.
+     *
+     * @param maxNestingDepth the deepest nesting of arrays and objects allowed, at least 1
+     * @return new options; these are unchanged
+     * @throws IllegalArgumentException when {@code maxNestingDepth} is below 1
+     */
     public AssemblerOptions withMaxNestingDepth(int maxNestingDepth) {
         return toBuilder().maxNestingDepth(maxNestingDepth).build();
     }
 
-    /** These options with the given string-length limit. */
+    /**
+     * Returns these options with the given string-length limit.
+     *
+     * @param maxStringLength the longest string allowed, in characters, at least 1
+     * @return new options; these are unchanged
+     * @throws IllegalArgumentException when {@code maxStringLength} is below 1
+     */
     public AssemblerOptions withMaxStringLength(int maxStringLength) {
         return toBuilder().maxStringLength(maxStringLength).build();
     }
 
-    /** These options with the given number-length limit. */
+    /**
+     * Returns these options with the given number-length limit.
+     *
+     * @param maxNumberLength the longest number allowed, in characters, at least 1
+     * @return new options; these are unchanged
+     * @throws IllegalArgumentException when {@code maxNumberLength} is below 1
+     */
     public AssemblerOptions withMaxNumberLength(int maxNumberLength) {
         return toBuilder().maxNumberLength(maxNumberLength).build();
     }
@@ -202,51 +240,90 @@ public final class AssemblerOptions {
             maxNumberLength = o.maxNumberLength;
         }
 
-        /** The wire format; null (the default) to detect it from the first chunk. */
+        /**
+         * Sets the wire format.
+         *
+         * @param format the wire format; null (the default) to detect it from the first chunk
+         * @return this builder
+         */
         public Builder format(Format format) {
             this.format = format;
             return this;
         }
 
-        /** True to return what was folded up to a fault; false (the default) to fail on it. */
+        /**
+         * Sets strict or lenient assembly.
+         *
+         * @param lenient true to return what was folded up to a fault; false (the default) to fail on it
+         * @return this builder
+         */
         public Builder lenient(boolean lenient) {
             this.lenient = lenient;
             return this;
         }
 
-        /** The name errors give the input (a file name), or null. */
+        /**
+         * Sets the source name.
+         *
+         * @param source the name errors give the input (a file name), or null (the default)
+         * @return this builder
+         */
         public Builder source(String source) {
             this.source = source;
             return this;
         }
 
-        /** Receives events as they are folded, or null. */
+        /**
+         * Sets the listener.
+         *
+         * @param listener receives events as they are folded, or null (the default)
+         * @return this builder
+         */
         public Builder listener(AssemblyListener listener) {
             this.listener = listener;
             return this;
         }
 
-        /** The deepest nesting allowed, at least 1; default {@value AssemblerOptions#DEFAULT_MAX_NESTING_DEPTH}. */
+        /**
+         * Sets the nesting limit; {@link #build()} checks it.
+         *
+         * @param maxNestingDepth the deepest nesting of arrays and objects allowed, at least 1;
+         *     default {@value AssemblerOptions#DEFAULT_MAX_NESTING_DEPTH}
+         * @return this builder
+         */
         public Builder maxNestingDepth(int maxNestingDepth) {
             this.maxNestingDepth = maxNestingDepth;
             return this;
         }
 
-        /** The longest string allowed, at least 1; default {@value AssemblerOptions#DEFAULT_MAX_STRING_LENGTH}. */
+        /**
+         * Sets the string-length limit; {@link #build()} checks it.
+         *
+         * @param maxStringLength the longest string allowed, in characters, at least 1;
+         *     default {@value AssemblerOptions#DEFAULT_MAX_STRING_LENGTH}
+         * @return this builder
+         */
         public Builder maxStringLength(int maxStringLength) {
             this.maxStringLength = maxStringLength;
             return this;
         }
 
-        /** The longest number allowed, at least 1; default {@value AssemblerOptions#DEFAULT_MAX_NUMBER_LENGTH}. */
+        /**
+         * Sets the number-length limit; {@link #build()} checks it.
+         *
+         * @param maxNumberLength the longest number allowed, in characters, at least 1;
+         *     default {@value AssemblerOptions#DEFAULT_MAX_NUMBER_LENGTH}
+         * @return this builder
+         */
         public Builder maxNumberLength(int maxNumberLength) {
             this.maxNumberLength = maxNumberLength;
             return this;
         }
 
         /**
-         * The options.
+         * Builds the options; the builder can be changed and built again.
          *
+         * @return the options, immutable
          * @throws IllegalArgumentException when a limit is below 1
          */
         public AssemblerOptions build() {

@@ -25,8 +25,11 @@ public record Choice(int index, Message message, FinishReason finishReason, Stri
      *
      * @param index the choice's wire index
      * @param message the folded message; never null
-     * @param finishReason the provider's own finish reason ({@code stop}, {@code tool_calls},
-     *     {@code end_turn}, {@code STOP}, ...), the last one sent, or null when none came
+     * @param finishReason why the model stopped, the same for every provider (see
+     *     {@link FinishReason}), or null when the stream never said
+     * @param rawFinishReason the provider's own finish reason ({@code stop}, {@code tool_calls},
+     *     {@code end_turn}, {@code STOP}; the response {@code status} for Responses and
+     *     Interactions), the last one sent, or null when none came
      * @param logprobs concatenated log probabilities, or null when the stream sent none
      * @param extra other native fields of the choice (Gemini safety ratings, grounding metadata),
      *     in the provider's spelling; never null
@@ -35,7 +38,16 @@ public record Choice(int index, Message message, FinishReason finishReason, Stri
         extra = Immutable.map(extra);
     }
 
-    /** A choice with no native extras. */
+    /**
+     * A choice with no native extras.
+     *
+     * @param index the choice's wire index
+     * @param message the folded message; never null
+     * @param finishReason why the model stopped, the same for every provider, or null when the
+     *     stream never said
+     * @param rawFinishReason the provider's own finish reason, or null when none came
+     * @param logprobs concatenated log probabilities, or null when the stream sent none
+     */
     public Choice(int index, Message message, FinishReason finishReason, String rawFinishReason, Logprobs logprobs) {
         this(index, message, finishReason, rawFinishReason, logprobs, Map.of());
     }

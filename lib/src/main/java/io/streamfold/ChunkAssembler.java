@@ -42,7 +42,15 @@ public final class ChunkAssembler {
         return assemble(path, AssemblerOptions.defaults());
     }
 
-    /** Assembles a recording file with the given options; the file's path is the source errors name unless the options give one. */
+    /**
+     * Assembles a recording file with the given options; the file's path is the source errors
+     * name unless the options give one.
+     *
+     * @param path the recording
+     * @param options the format, leniency, source name, listener and limits
+     * @return the completion
+     * @throws AssemblyException if the file cannot be read or assembled
+     */
     public static Completion assemble(Path path, AssemblerOptions options) {
         AssemblerOptions named = options.source() == null ? options.withSource(path.toString()) : options;
         try (InputStream in = Files.newInputStream(path)) {
@@ -66,7 +74,15 @@ public final class ChunkAssembler {
         return assemble(in, AssemblerOptions.defaults());
     }
 
-    /** Assembles a recording from a stream with the given options; the stream is read to its end but not closed. */
+    /**
+     * Assembles a recording from a stream with the given options; the stream is read to its end
+     * but not closed.
+     *
+     * @param in the recording's bytes
+     * @param options the format, leniency, source name, listener and limits
+     * @return the completion
+     * @throws AssemblyException if the stream cannot be read or assembled
+     */
     public static Completion assemble(InputStream in, AssemblerOptions options) {
         return Assembler.assemble(in, options);
     }
@@ -82,7 +98,14 @@ public final class ChunkAssembler {
         return assemble(bytes, AssemblerOptions.defaults());
     }
 
-    /** Assembles a recording held in memory with the given options. */
+    /**
+     * Assembles a recording held in memory with the given options.
+     *
+     * @param bytes the recording
+     * @param options the format, leniency, source name, listener and limits
+     * @return the completion
+     * @throws AssemblyException if it cannot be assembled
+     */
     public static Completion assemble(byte[] bytes, AssemblerOptions options) {
         return Assembler.assemble(bytes, options);
     }
@@ -96,7 +119,12 @@ public final class ChunkAssembler {
         return incremental(AssemblerOptions.defaults());
     }
 
-    /** Starts folding a stream with the given options (format, leniency, a listener for live events). */
+    /**
+     * Starts folding a stream whose bytes will arrive bit by bit, with the given options.
+     *
+     * @param options the format (or null to detect it), leniency, a listener for live events, and limits
+     * @return an assembler to feed
+     */
     public static IncrementalAssembler incremental(AssemblerOptions options) {
         return new IncrementalAssembler(options);
     }

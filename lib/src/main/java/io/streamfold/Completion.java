@@ -41,9 +41,7 @@ public record Completion(Format format, String id, String model, Long created, S
     /**
      * Makes the lists and {@code extra} immutable copies (null ones empty).
      *
-     * @param format the wire format, by name: {@code openai.chat}, {@code openai.completion},
-     *     {@code openai.responses}, {@code anthropic.messages}, {@code gemini} or
-     *     {@code gemini.interactions}
+     * @param format the wire format, or null when no chunk told it (an empty stream)
      * @param id the response's id (chat {@code id}, Anthropic message id, Gemini {@code response_id},
      *     Responses and Interactions id), or null
      * @param model the model that answered (Gemini {@code model_version}), or null
@@ -67,7 +65,18 @@ public record Completion(Format format, String id, String model, Long created, S
         problems = List.copyOf(problems == null ? List.of() : problems);
     }
 
-    /** A complete completion with no extras, warnings or problems. */
+    /**
+     * A complete completion with no extras, warnings or problems, and a chunk count of 0.
+     *
+     * @param format the wire format, or null
+     * @param id the response's id, or null
+     * @param model the model that answered, or null
+     * @param created the creation time in epoch seconds, or null
+     * @param systemFingerprint chat's {@code system_fingerprint}, or null
+     * @param serviceTier the {@code service_tier}, or null
+     * @param choices the choices in index order; null for none
+     * @param usage the usage, or null
+     */
     public Completion(Format format, String id, String model, Long created, String systemFingerprint,
             String serviceTier, List<Choice> choices, Usage usage) {
         this(format, id, model, created, systemFingerprint, serviceTier, choices, usage, Map.of(),
@@ -85,6 +94,8 @@ public record Completion(Format format, String id, String model, Long created, S
      * blocked before any choice (Gemini {@code promptFeedback.blockReason}),
      * {@link FinishReason#ERROR} when the stream carried a provider {@link #error()}, else null (a
      * stream cut off).
+     *
+     * @return the neutral finish reason, or null
      */
     public FinishReason finishReason() {
         FinishReason first = choices.isEmpty() ? null : choices.get(0).finishReason();
@@ -95,18 +106,20 @@ public record Completion(Format format, String id, String model, Long created, S
      * The provider's own finish reason of the first choice ({@code tool_calls}, {@code end_turn},
      * {@code STOP}; the response {@code status} for Responses and Interactions); for a Gemini
      * prompt blocked before any candidate, its {@code blockReason}; else null.
+     *
+     * @return the native finish reason, or null
      */
     public String rawFinishReason() {
         return choices.isEmpty() ? FinishReasons.blockReason(extra) : choices.get(0).rawFinishReason();
     }
 
-    /** The first choice's visible text; {@code ""} when there is none. */
+    /** {@return the first choice's visible text; {@code ""} when there is none} */
     public String text() {
         Message m = message();
         return m == null || m.content() == null ? "" : m.content();
     }
 
-    /** The first choice's reasoning text; {@code ""} when there is none. */
+    /** {@return the first choice's reasoning text; {@code ""} when there is none} */
     public String reasoning() {
         Message m = message();
         return m == null || m.reasoning() == null ? "" : m.reasoning();
@@ -115,12 +128,19 @@ public record Completion(Format format, String id, String model, Long created, S
     /**
      * The error the provider reported in the stream (a chat {@code error} frame, an Anthropic or
      * Responses {@code error} event, a failed response), or empty.
+     *
+     * @return the provider's error, or empty when it reported none
      */
     public Optional<ProviderError> error() {
         return Optional.ofNullable(ProviderErrors.of(extra));
     }
 
-    /** Returns the choice with this wire index, or empty. */
+    /**
+     * Returns the choice with this wire index, or empty.
+     *
+     * @param index the choice's wire index ({@link Choice#index()})
+     * @return the choice, or empty when there is none with this index
+     */
     public Optional<Choice> choice(int index) {
         for (Choice choice : choices) {
             if (choice.index() == index) {
@@ -130,12 +150,23 @@ public record Completion(Format format, String id, String model, Long created, S
         return Optional.empty();
     }
 
-    /** Returns true when any warning has this code. */
+    /**
+     * Returns true when any warning has this code.
+     *
+     * @param code the warning code
+     * @return whether {@link #warnings()} holds a warning with this code
+     */
     public boolean hasWarning(Warning.Code code) {
         return warnings.stream().anyMatch(w -> w.code() == code);
     }
 
-    /** Returns true when any warning has the code with this id ({@code "stream-mismatch"}). */
+    /**
+     * Returns true when any warning has the code with this id.
+     *
+     * @param id the code's kebab-case {@link Warning.Code#id() id}, such as {@code "stream-mismatch"};
+     *     compared exactly
+     * @return whether {@link #warnings()} holds a warning whose code has this id
+     */
     public boolean hasWarning(String id) {
         return warnings.stream().anyMatch(w -> w.code().id().equals(id));
     }

@@ -32,8 +32,10 @@ public record Message(String role, String content, String refusal, String reason
      * @param refusal the refusal text, or null
      * @param reasoning the reasoning text (chat {@code reasoning_content}/{@code reasoning},
      *     Anthropic thinking, Gemini thoughts, Responses reasoning summaries), or null
-     * @param toolCalls the tool calls in the order they first appeared; never null
-     * @param parts every piece of the message in the provider's order; never null
+     * @param toolCalls the calls the application must run ({@link ToolCall.Kind#FUNCTION} and
+     *     {@link ToolCall.Kind#CUSTOM}), in the order they first appeared; null for none
+     * @param parts every piece of the message in the provider's order, server tool calls and their
+     *     results included; null for none
      */
     public Message {
         toolCalls = List.copyOf(toolCalls == null ? List.of() : toolCalls);
@@ -43,6 +45,12 @@ public record Message(String role, String content, String refusal, String reason
     /**
      * A message whose parts are, as a chat message's are, the reasoning, the content, the refusal
      * (each when not null), then the tool calls.
+     *
+     * @param role the role ({@code assistant}), or null
+     * @param content the visible text, or null
+     * @param refusal the refusal text, or null
+     * @param reasoning the reasoning text, or null
+     * @param toolCalls the calls the application must run, in order; null for none
      */
     public Message(String role, String content, String refusal, String reasoning, List<ToolCall> toolCalls) {
         this(role, content, refusal, reasoning, toolCalls, chatParts(content, refusal, reasoning, toolCalls));
@@ -71,6 +79,8 @@ public record Message(String role, String content, String refusal, String reason
      * {@code mcp_call}, ...), in the order they appeared. Never run them again: their results are
      * in the stream ({@link #serverToolResult(ToolCall)}, or the call's {@code extra()} for
      * Responses items).
+     *
+     * @return the server calls, immutable; empty when there are none
      */
     public List<ToolCall> serverToolCalls() {
         List<ToolCall> calls = new ArrayList<>();
@@ -86,6 +96,9 @@ public record Message(String role, String content, String refusal, String reason
      * The result block of a server call, where the stream carries it as a block of its own (an
      * Anthropic {@code web_search_tool_result} or {@code mcp_tool_result} whose
      * {@code tool_use_id} is the call's id); empty otherwise.
+     *
+     * @param call a server call of this message ({@link #serverToolCalls()}); null gives empty
+     * @return the first part whose {@code tool_use_id} is the call's id, or empty
      */
     public Optional<Part.Other> serverToolResult(ToolCall call) {
         if (call == null || call.id() == null) {
@@ -102,6 +115,9 @@ public record Message(String role, String content, String refusal, String reason
     /**
      * Returns the first call with this name, among the calls the application runs
      * ({@link #toolCalls()}), then among the server calls; empty when there is none (or for a null name).
+     *
+     * @param name the function's name, compared exactly
+     * @return the call, or empty
      */
     public Optional<ToolCall> toolCall(String name) {
         if (name == null) {

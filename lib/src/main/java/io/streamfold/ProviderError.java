@@ -14,6 +14,14 @@ import java.util.Map;
  */
 public record ProviderError(String type, String code, String message, Map<String, Object> raw) {
 
+    /**
+     * Makes {@code raw} an immutable copy (null: empty).
+     *
+     * @param type the error's type ({@code overloaded_error}, {@code server_error}, ...), or null
+     * @param code the error's code, as text ({@code "429"}, {@code "rate_limit_exceeded"}), or null
+     * @param message the provider's message, or null
+     * @param raw the provider's whole error object, in its spelling
+     */
     public ProviderError {
         raw = Immutable.map(raw);
     }

@@ -48,6 +48,9 @@ public record ToolCall(int index, String id, String type, Kind kind, String name
          * {@link #CUSTOM}; {@code server_tool_use}, {@code mcp_tool_use} and the Responses server
          * items ({@code web_search_call}, {@code mcp_call}, ...) are {@link #SERVER}; every other
          * type (and null) is {@link #FUNCTION}.
+         *
+         * @param type the call's native type, or null
+         * @return who runs such a call; never null
          */
         public static Kind ofType(String type) {
             return ToolKinds.of(type);
@@ -55,20 +58,24 @@ public record ToolCall(int index, String id, String type, Kind kind, String name
     }
 
     /**
-     * Makes null arguments empty and {@code extra} an immutable copy.
+     * Makes null arguments empty, a null kind the one its type implies
+     * ({@link Kind#ofType(String)}), and {@code extra} an immutable copy.
      *
-     * @param index the call's position among the message's tool calls, 0-based, in the order calls
-     *     first appeared (not the wire {@code index}, which some providers reuse for every call)
+     * @param index the call's position in its list ({@link Message#toolCalls()} or
+     *     {@link Message#serverToolCalls()}), 0-based, in the order calls first appeared (not the wire
+     *     {@code index}, which some providers reuse for every call)
      * @param id the call's id, or null when the stream never sent one
-     * @param type the native type: {@code function} for chat, {@code tool_use} or
-     *     {@code server_tool_use} for Anthropic, {@code function_call} for Responses and Gemini
-     *     Interactions, {@code function} for Gemini
+     * @param type the native type: {@code function} for chat and Gemini, {@code tool_use},
+     *     {@code server_tool_use} or {@code mcp_tool_use} for Anthropic, {@code function_call},
+     *     {@code custom_tool_call} or a server item type ({@code web_search_call}, ...) for Responses,
+     *     {@code function_call} for Gemini Interactions
+     * @param kind who runs the call, or null to take it from the type
      * @param name the function's name, or null when the stream never sent one
      * @param arguments the arguments exactly as concatenated from the stream, whitespace kept; for
      *     formats that send them whole, their JSON text. Empty when none arrived. Only the whole is
      *     JSON, and not even that when the stream was cut short
      * @param extra other native fields (a Responses item's {@code id} and {@code status}, a Gemini
-     *     thought signature), in the provider's spelling; never null
+     *     thought signature, a server call's results), in the provider's spelling; null for none
      */
     public ToolCall {
         arguments = arguments == null ? "" : arguments;
@@ -76,12 +83,29 @@ public record ToolCall(int index, String id, String type, Kind kind, String name
         extra = Immutable.map(extra);
     }
 
-    /** A tool call whose kind follows from its type ({@link Kind#ofType(String)}). */
+    /**
+     * A tool call whose kind follows from its type ({@link Kind#ofType(String)}).
+     *
+     * @param index the call's position in its list, 0-based
+     * @param id the call's id, or null
+     * @param type the native type ({@code function}, {@code tool_use}, {@code function_call}, ...)
+     * @param name the function's name, or null
+     * @param arguments the arguments as text; null for none
+     * @param extra other native fields, in the provider's spelling; null for none
+     */
     public ToolCall(int index, String id, String type, String name, String arguments, Map<String, Object> extra) {
         this(index, id, type, Kind.ofType(type), name, arguments, extra);
     }
 
-    /** A tool call with no native extras, its kind following from its type. */
+    /**
+     * A tool call with no native extras, its kind following from its type.
+     *
+     * @param index the call's position in its list, 0-based
+     * @param id the call's id, or null
+     * @param type the native type ({@code function}, {@code tool_use}, {@code function_call}, ...)
+     * @param name the function's name, or null
+     * @param arguments the arguments as text; null for none
+     */
     public ToolCall(int index, String id, String type, String name, String arguments) {
         this(index, id, type, Kind.ofType(type), name, arguments, Map.of());
     }
@@ -91,6 +115,7 @@ public record ToolCall(int index, String id, String type, Kind kind, String name
      * {@code String}, {@code Integer}/{@code Long}/{@code BigInteger}, {@code BigDecimal},
      * {@code Boolean}, lists, maps and null. Empty arguments are an empty map.
      *
+     * @return the arguments as a map
      * @throws IllegalArgumentException when the arguments are not one JSON object, saying what
      *     they are and where the JSON breaks (the stream may have been cut, or the tool is a custom one)
      */
@@ -102,6 +127,7 @@ public record ToolCall(int index, String id, String type, Kind kind, String name
      * The arguments as compact JSON text (whitespace between tokens removed, key order kept);
      * {@code {}} when empty.
      *
+     * @return the compact JSON text
      * @throws IllegalArgumentException when the arguments are not valid JSON
      */
     public String argumentsAsJson() {

@@ -26,19 +26,28 @@ public record Usage(Long inputTokens, Long outputTokens, Long totalTokens, Long 
         Long cachedInputTokens, Long cacheWriteTokens, Map<String, Object> details) {
 
     /**
-     * Makes {@code details} an immutable copy.
+     * Makes {@code details} an immutable copy (null: empty).
      *
-     * @param promptTokens tokens in the prompt, or null
-     * @param completionTokens tokens generated, or null
-     * @param totalTokens the total, or null
+     * @param inputTokens every input token, cache reads and writes included, or null
+     * @param outputTokens every generated token, reasoning included, or null
+     * @param totalTokens the provider's total, or null
+     * @param reasoningTokens the reasoning (thinking) tokens among the output tokens, or null
+     * @param cachedInputTokens the input tokens read from a cache, or null
+     * @param cacheWriteTokens the input tokens written to a cache, or null
      * @param details the provider's whole usage object, every field as sent and in the provider's
-     *     spelling (nested objects as maps, arrays as lists); never null, possibly empty
+     *     spelling (nested objects as maps, arrays as lists)
      */
     public Usage {
         details = Immutable.map(details);
     }
 
-    /** A usage with the three main counts only. */
+    /**
+     * A usage with the three main counts only: no reasoning or cache counts, empty details.
+     *
+     * @param inputTokens every input token, cache reads and writes included, or null
+     * @param outputTokens every generated token, reasoning included, or null
+     * @param totalTokens the total, or null
+     */
     public Usage(Long inputTokens, Long outputTokens, Long totalTokens) {
         this(inputTokens, outputTokens, totalTokens, null, null, null, Map.of());
     }
@@ -46,8 +55,9 @@ public record Usage(Long inputTokens, Long outputTokens, Long totalTokens, Long 
     /**
      * The neutral usage of a provider's usage object in the given format, as streamfold reads it.
      *
-     * @param format the wire format whose arithmetic applies
-     * @param details the provider's usage object
+     * @param format the wire format whose arithmetic applies; null reads it as chat's
+     * @param details the provider's usage object, in its spelling
+     * @return the usage, with {@code details} as its details; null when {@code details} is null
      */
     public static Usage of(Format format, Map<String, Object> details) {
         return Usages.of(format, details);
@@ -57,6 +67,9 @@ public record Usage(Long inputTokens, Long outputTokens, Long totalTokens, Long 
      * Returns the number at a dotted path in {@link #details()}, such as
      * {@code "completion_tokens_details.reasoning_tokens"}, or null when absent or not a number
      * that fits a long.
+     *
+     * @param dottedPath the field names, joined by dots
+     * @return the number, or null
      */
     public Long detail(String dottedPath) {
         return Usages.count(details, dottedPath);

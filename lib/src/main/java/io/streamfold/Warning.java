@@ -81,7 +81,7 @@ public record Warning(Code code, int chunk, String message) {
             this.id = name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
 
-        /** The stable, kebab-case name: {@code truncated}, {@code tool-call-new-id-at-index}. */
+        /** {@return the stable, kebab-case name: {@code truncated}, {@code tool-call-new-id-at-index}} */
         public String id() {
             return id;
         }
@@ -90,6 +90,8 @@ public record Warning(Code code, int chunk, String message) {
          * Returns the code with this id ({@code "stream-mismatch"}) or constant name
          * ({@code "STREAM_MISMATCH"}), ignoring case.
          *
+         * @param id a code's id or constant name
+         * @return the code
          * @throws IllegalArgumentException when there is none
          */
         public static Code of(String id) {

@@ -133,7 +133,13 @@ public final class CompletionDescription {
         return line.toString();
     }
 
-    /** Describes a usage on one line: {@code input 79, output 64, total 143}, or {@code none}. */
+    /**
+     * Describes a usage on one line: {@code input 79, output 64, total 143}, then the reasoning,
+     * cached and cache-write counts when they are known.
+     *
+     * @param usage the usage, or null
+     * @return the view, one line; {@code none} for null
+     */
     public static String of(Usage usage) {
         if (usage == null) {
             return "none";

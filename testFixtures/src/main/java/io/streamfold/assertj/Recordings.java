@@ -76,6 +76,7 @@ public final class Recordings {
      * jar), then {@code <name>} in the nearest {@code recordings/} folder up from the working directory.
      *
      * @param name the recording's path, with {@code /} separators: {@code "streams/weather.sse"}
+     * @return the path of the recording's file
      * @throws IllegalArgumentException if there is no such recording, saying where it was looked for
      */
     public static Path named(String name) {
@@ -111,6 +112,7 @@ public final class Recordings {
      *
      * @param name the resource's path, with {@code /} separators and no leading one:
      *     {@code "recordings/weather.json"}
+     * @return the resource's URL
      * @throws IllegalArgumentException if the class path has no such resource
      */
     public static URL classpath(String name) {
