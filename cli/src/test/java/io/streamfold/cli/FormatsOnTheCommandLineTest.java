@@ -56,11 +56,12 @@ class FormatsOnTheCommandLineTest {
         expected.addAll(TestRecordings.all("real"));
         assertThat(formats).hasSize(expected.size());
         assertThat(formats.values()).contains("openai.chat", "openai.completion", "openai.responses",
-                "anthropic.messages", "gemini", "gemini.interactions");
+                "anthropic.messages", "gemini", "gemini.interactions", "bedrock.converse", "cohere.chat", "ollama.chat",
+                "ollama.generate");
         for (Path file : expected) {
             String name = file.getFileName().toString();
             Completion assembled = ChunkAssembler.assemble(file);
-            assertThat(formats.get(name)).as(name).isEqualTo(assembled.format());
+            assertThat(formats.get(name)).as(name).isEqualTo(assembled.format().wireName());
             assertThat(completions.get(name)).as(name).isEqualTo(tree(assembled.toJson()));
         }
     }
