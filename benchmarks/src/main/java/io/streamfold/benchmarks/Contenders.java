@@ -155,11 +155,11 @@ public final class Contenders {
         return ChunkAssembler.assemble(file);
     }
 
-    /** Feeds the input as a network client would, in reads of 16 KB. */
+    /** Feeds the input as a network client would, in reads of 8 KB. */
     public static Completion streamfoldIncremental(byte[] input) {
         io.streamfold.IncrementalAssembler assembler = ChunkAssembler.incremental();
-        for (int off = 0; off < input.length; off += 16 * 1024) {
-            assembler.feed(input, off, Math.min(16 * 1024, input.length - off));
+        for (int off = 0; off < input.length; off += 8 * 1024) {
+            assembler.feed(input, off, Math.min(8 * 1024, input.length - off));
         }
         return assembler.finish();
     }

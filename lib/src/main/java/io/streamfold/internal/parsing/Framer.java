@@ -1,5 +1,9 @@
 package io.streamfold.internal.parsing;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Tells, byte by byte, when the input holds everything the next step of {@link Containers} reads,
  * so the incremental reader can hand it to the blocking parser without that parser ever reaching
@@ -19,6 +23,14 @@ final class Framer {
     private static final byte OPEN = 3;
     private static final byte CLOSE = 4;
     private static final byte[] CLASS = new byte[256];
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long QUOTES = 0x2222222222222222L;
+    private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
+    private static final long CASE = 0x2020202020202020L;
+    private static final long OPENS = 0x7B7B7B7B7B7B7B7BL;
+    private static final long CLOSES = 0x7D7D7D7D7D7D7D7DL;
     /** Bytes that end a bare token (a number, a literal, or what the parser will call garbage). */
     private static final boolean[] ENDS_TOKEN = new boolean[256];
 
@@ -148,34 +160,70 @@ final class Framer {
         return i;
     }
 
-    /** Inside an object or array: strings skipped, until {@link #nesting} containers have closed. */
+    /**
+     * Inside an object or array: strings skipped, until {@link #nesting} containers have closed.
+     * The hot loop of the incremental path: eight bytes at a time, branch-free, with the quotes'
+     * running parity telling which brackets are inside strings; a word with a backslash, or
+     * where the nesting may close, goes byte by byte.
+     */
     private int nested(byte[] b, int i, int limit) {
-        if (inString) {
-            i = stringEnd(b, i, limit);
-            if (inString) {
-                return i;
-            }
-        }
+        int n = nesting;
+        boolean str = inString;
+        boolean esc = escaped;
         while (i < limit) {
-            byte cls = CLASS[b[i++] & 0xFF];
-            if (cls == OTHER) {
-                continue;
-            }
-            if (cls == QUOTE) {
-                inString = true;
-                escaped = false;
-                i = stringEnd(b, i, limit);
-                if (inString) {
-                    return i;
+            if (!esc && i + 8 <= limit) {
+                long w = (long) LONGS.get(b, i);
+                long folded = w | CASE; // [ and ] read as { and }
+                long opens = zeros(folded ^ OPENS);
+                long closes = zeros(folded ^ CLOSES);
+                if (zeros(w ^ BACKSLASHES) == 0 && (closes == 0 || Long.bitCount(closes) < n)) {
+                    long parity = zeros(w ^ QUOTES);
+                    parity ^= parity << 8;
+                    parity ^= parity << 16;
+                    parity ^= parity << 32;
+                    long inside = str ? ~parity & HIGHS : parity; // bytes after an odd number of quotes
+                    n += Long.bitCount(opens & ~inside) - Long.bitCount(closes & ~inside);
+                    str = inside < 0;
+                    i += 8;
+                    continue;
                 }
-            } else if (cls == OPEN) {
-                nesting++;
-            } else if (cls == CLOSE && --nesting == 0) {
-                ready(i, depthAfter);
-                return i;
+            }
+            int wordEnd = Math.min(i + 8, limit);
+            while (i < wordEnd) {
+                byte c = b[i++];
+                if (esc) {
+                    esc = false;
+                } else if (str) {
+                    if (c == '"') {
+                        str = false;
+                    } else if (c == '\\') {
+                        esc = true;
+                    }
+                } else {
+                    byte cls = CLASS[c & 0xFF];
+                    if (cls == QUOTE) {
+                        str = true;
+                    } else if (cls == OPEN) {
+                        n++;
+                    } else if (cls == CLOSE && --n == 0) {
+                        nesting = 0;
+                        inString = false;
+                        escaped = false;
+                        ready(i, depthAfter);
+                        return i;
+                    }
+                }
             }
         }
+        nesting = n;
+        inString = str;
+        escaped = esc;
         return i;
+    }
+
+    /** A byte of 0x80 in each byte of {@code v} that is zero, and only there. */
+    private static long zeros(long v) {
+        return ~(((v & LOWS) + LOWS) | v | LOWS);
     }
 
     /** Past the closing quote of a string (inString cleared), or to the limit (inString kept). */
