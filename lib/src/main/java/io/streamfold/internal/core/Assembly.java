@@ -1,5 +1,7 @@
 package io.streamfold.internal.core;
 
+import io.streamfold.internal.json.Read;
+import io.streamfold.internal.json.Diagnostics;
 import io.streamfold.AssemblyListener;
 import io.streamfold.Choice;
 import io.streamfold.Completion;
@@ -67,10 +69,6 @@ public final class Assembly {
 
     public Format format() {
         return format;
-    }
-
-    public boolean formatForced() {
-        return formatForced;
     }
 
     /** Settles the format on the first chunk that tells it; later chunks of another format are an error. */
@@ -222,6 +220,32 @@ public final class Assembly {
         return extra;
     }
 
+    /**
+     * A provider's error that the stream carried (an error event, an {@code error} beside or
+     * instead of a chunk): warned, and kept as the native {@code error}. Every format reports it here.
+     */
+    public void providerError(Object error) {
+        Map<String, Object> map = Values.asMap(error);
+        String code = map == null ? null : firstString(map, "type", "code", "status");
+        String message = map == null ? (error == null ? null : String.valueOf(error)) : Values.stringAt(map, "message");
+        String summary = code != null && message != null ? code + ": " + message
+                : message != null ? message : code != null ? code : "no details";
+        diagnostics.warn("provider-error", "the stream carried an error (" + summary + ")");
+        if (error != null) {
+            extra.put("error", error);
+        }
+    }
+
+    private static String firstString(Map<String, Object> map, String... keys) {
+        for (String key : keys) {
+            Object value = map.get(key);
+            if (value instanceof String || value instanceof Number) {
+                return String.valueOf(value);
+            }
+        }
+        return null;
+    }
+
     /** Runs the hook before every snapshot. */
     public void beforeSnapshot(Runnable hook) {
         beforeSnapshot.add(hook);
@@ -229,10 +253,6 @@ public final class Assembly {
 
     public void terminated() {
         terminated = true;
-    }
-
-    public boolean isTerminated() {
-        return terminated;
     }
 
     /* ---------------------------------------------------------------------------------------
@@ -298,7 +318,7 @@ public final class Assembly {
         if (!args.isBlank() && !Read.isJson(args)) {
             diagnostics.warn("invalid-arguments:" + choice.index() + ":" + call.position, "invalid-arguments",
                     "the arguments of tool call " + call.position + " (" + call.name() + ") in choice " + choice.index()
-                            + " are not valid JSON: " + (args.length() > 60 ? args.substring(0, 60) + "..." : args));
+                            + " are not valid JSON: " + Values.preview(args));
         }
     }
 

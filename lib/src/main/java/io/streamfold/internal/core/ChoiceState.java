@@ -1,5 +1,7 @@
 package io.streamfold.internal.core;
 
+import io.streamfold.internal.json.CharBuf;
+import io.streamfold.internal.json.Diagnostics;
 import io.streamfold.AssemblyListener;
 import io.streamfold.Choice;
 import io.streamfold.Logprobs;
@@ -7,7 +9,6 @@ import io.streamfold.Message;
 import io.streamfold.Part;
 import io.streamfold.ToolCall;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +34,6 @@ public final class ChoiceState {
     private PartState reasoning;
 
     private final List<ToolCallState> calls = new ArrayList<>();
-    private ToolCallState[] openByIndex = new ToolCallState[4];
     private Map<String, ToolCallState> callsById;
     private ToolCallState lastCall;
 
@@ -174,7 +174,6 @@ public final class ChoiceState {
     public void clearParts() {
         parts.clear();
         calls.clear();
-        Arrays.fill(openByIndex, null);
         callsById = null;
         lastCall = null;
         content = null;
@@ -220,7 +219,7 @@ public final class ChoiceState {
 
     /** Starts a call explicitly (formats whose events say where a call begins). */
     public ToolCallState startToolCall(String id, String type, String name) {
-        ToolCallState call = newCall(-1);
+        ToolCallState call = newCall();
         call.id = id;
         call.type = type;
         if (name != null) {
@@ -283,120 +282,42 @@ public final class ChoiceState {
     }
 
     /**
-     * Merges one chat fragment by the seven rules of FORMATS.md: by index unless the id is new
-     * (1), by id without an index (2), first id and type win (3), names repeat or extend (4),
-     * arguments concatenate as sent (5), calls keep their first-seen order (6), empty ids and
-     * names are absent (7).
+     * Opens a new call for a format that fills in its fields itself (the chat merge rules); the
+     * listener hears of it at {@link #announce}.
      */
-    public void mergeToolFragment(ToolFragment f) {
-        Diagnostics diag = assembly.diagnostics();
-        boolean hasId = f.hasId();
-        if (f.carriesNothing()) {
-            // No id, name or arguments: at most a type for the open call; never a call of its own.
-            if (f.id.present()) {
-                diag.warn("tool-call-empty-id-sentinel",
-                        "a tool-call fragment with an empty id and nothing else was skipped (rule 7: an empty id counts as absent)");
-            }
-            ToolCallState open = f.hasIndex ? openAt(f.index) : lastCall;
-            if (open != null && open.type == null && f.type != null && !f.type.isEmpty()) {
-                open.type = f.type;
-            }
-            if (open != null && f.others != null) {
-                open.extra().putAll(f.others);
-            }
-            return;
-        }
-        ToolCallState target = null;
-        boolean created = false;
-        if (f.hasIndex) {
-            ToolCallState open = openAt(f.index);
-            if (open != null && hasId && open.id != null && !f.id.contentEquals(open.id)) {
-                diag.warn("tool-call-new-id-at-index",
-                        "a fragment at tool-call index " + f.index + " carried a new id (" + f.id
-                                + "): it started a new call (rule 1)");
-            } else if (open != null) {
-                target = open;
-            } else if (hasId) {
-                target = callById(f.id.toString());
-            }
-            if (target == null) {
-                target = newCall(f.index);
-                created = true;
-            }
-            setOpen(f.index, target);
-        } else if (hasId) {
-            target = callById(f.id.toString());
-            if (target != null) {
-                diag.warn("tool-call-joined-by-id",
-                        "a tool-call fragment without an index joined the call with its id (rule 2)");
-            } else {
-                target = newCall(-1);
-                created = true;
-            }
-        } else if (lastCall != null) {
-            target = lastCall;
-            diag.warn("tool-call-joined-last",
-                    "a tool-call fragment with neither index nor id joined the last call (rule 2)");
-        } else {
-            target = newCall(-1);
-            created = true;
-        }
+    public ToolCallState openCall() {
+        return newCall();
+    }
 
-        if (hasId && target.id == null) {
-            target.id = f.id.toString();
-            callsById().put(target.id, target);
-        }
-        if (target.type == null && f.type != null && !f.type.isEmpty()) {
-            target.type = f.type;
-        }
-        if (!f.name.isEmpty()) {
-            if (target.name == null) {
-                target.name = new StringBuilder(f.name);
-            } else if (f.name.contentEquals(target.name)) {
-                diag.warn("tool-call-repeated-name",
-                        "a fragment repeated the name '" + target.name + "', which was ignored (rule 4)");
-            } else {
-                diag.warn("tool-call-name-in-pieces",
-                        "a fragment extended the call's name '" + target.name + "' with '" + f.name + "' (rule 4)");
-                target.name.append(f.name);
-            }
-        }
-        if (f.others != null) {
-            target.extra().putAll(f.others);
-        }
-        if (created && listener != null) {
-            listener.onToolCallStarted(index, target.position, target.id, target.name());
-        }
-        if (!f.arguments.isEmpty()) {
-            appendArguments(target, f.arguments);
+    /** Tells the listener that a call opened with {@link #openCall} has started. */
+    public void announce(ToolCallState call) {
+        if (listener != null) {
+            listener.onToolCallStarted(index, call.position, call.id, call.name());
         }
     }
 
-    private ToolCallState newCall(int wireIndex) {
+    /** Sets a call's id, by which later fragments may find it. */
+    public void identify(ToolCallState call, String id) {
+        call.id = id;
+        callsById().put(id, call);
+    }
+
+    /** The call opened last, or null. */
+    public ToolCallState lastCall() {
+        return lastCall;
+    }
+
+    private ToolCallState newCall() {
         if (lastCall != null) {
             completeCall(lastCall);
         }
         noteAfterFinish();
-        ToolCallState call = new ToolCallState(calls.size(), wireIndex);
+        ToolCallState call = new ToolCallState(calls.size());
         calls.add(call);
         PartState part = addPart(PartState.Kind.TOOL_CALL, null);
         part.call = call;
         lastCall = call;
         return call;
-    }
-
-    private ToolCallState openAt(int wireIndex) {
-        return wireIndex >= 0 && wireIndex < openByIndex.length ? openByIndex[wireIndex] : null;
-    }
-
-    private void setOpen(int wireIndex, ToolCallState call) {
-        if (wireIndex < 0) {
-            return;
-        }
-        if (wireIndex >= openByIndex.length) {
-            openByIndex = Arrays.copyOf(openByIndex, Math.max(wireIndex + 1, openByIndex.length * 2));
-        }
-        openByIndex[wireIndex] = call;
     }
 
     private Map<String, ToolCallState> callsById() {

@@ -1,5 +1,6 @@
 package io.streamfold.internal.core;
 
+import io.streamfold.internal.json.Diagnostics;
 import java.util.Arrays;
 
 /**

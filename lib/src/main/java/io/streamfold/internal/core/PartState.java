@@ -38,13 +38,6 @@ public final class PartState {
         return call;
     }
 
-    public void appendSignature(CharSequence s) {
-        if (signature == null) {
-            signature = new StringBuilder();
-        }
-        signature.append(s);
-    }
-
     public void setSignature(String s) {
         signature = s == null ? null : new StringBuilder(s);
     }

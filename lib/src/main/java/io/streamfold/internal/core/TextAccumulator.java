@@ -1,5 +1,7 @@
 package io.streamfold.internal.core;
 
+import io.streamfold.internal.json.CharBuf;
+
 /**
  * Text folded from many small deltas, in one growing char array made into a String once (and
  * again only after more text arrives). The array comes from {@link TextBuffers} and goes back there

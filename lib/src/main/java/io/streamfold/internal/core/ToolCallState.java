@@ -8,7 +8,6 @@ import java.util.Map;
 public final class ToolCallState {
 
     final int position;
-    final int wireIndex;
     String id;
     String type;
     StringBuilder name;
@@ -18,9 +17,8 @@ public final class ToolCallState {
     Map<String, Object> extra;
     boolean completed;
 
-    ToolCallState(int position, int wireIndex) {
+    ToolCallState(int position) {
         this.position = position;
-        this.wireIndex = wireIndex;
     }
 
     public int position() {
@@ -49,6 +47,15 @@ public final class ToolCallState {
 
     public void name(String value) {
         name = new StringBuilder(value);
+    }
+
+    /** Extends the name with a piece (a name streamed in parts). */
+    public void appendName(CharSequence piece) {
+        if (name == null) {
+            name = new StringBuilder(piece);
+        } else {
+            name.append(piece);
+        }
     }
 
     public TextAccumulator arguments() {

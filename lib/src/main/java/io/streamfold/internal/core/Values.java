@@ -1,12 +1,6 @@
 package io.streamfold.internal.core;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
+import io.streamfold.internal.json.JsonValues;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -17,7 +11,8 @@ import java.util.Map;
  * JSON values as plain immutable Java objects: {@code Map<String, Object>} (insertion-ordered),
  * {@code List<Object>}, {@code String}, {@code Integer}/{@code Long}/{@code BigInteger},
  * {@code Double}/{@code BigDecimal}, {@code Boolean} and null. Used for the rare fields streamfold
- * keeps verbatim (usage, logprobs, native extras), so the library needs no databind.
+ * keeps verbatim (usage, logprobs, native extras), so the library needs no databind. Reading and
+ * writing them as JSON is {@code internal.json.JsonValues}'s job.
  */
 public final class Values {
 
@@ -30,109 +25,6 @@ public final class Values {
             return Map.of();
         }
         return Collections.unmodifiableMap(new LinkedHashMap<>(map));
-    }
-
-    /** Reads the value at the parser's current token (which must be a value start) as a plain object. */
-    public static Object read(JsonParser p) throws IOException {
-        JsonToken t = p.currentToken();
-        switch (t) {
-            case START_OBJECT:
-                p.nextToken();
-                return readFields(p);
-            case START_ARRAY: {
-                List<Object> list = new ArrayList<>();
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    list.add(read(p));
-                }
-                return Collections.unmodifiableList(list);
-            }
-            case VALUE_STRING:
-                return p.getText();
-            case VALUE_NUMBER_INT:
-                switch (p.getNumberType()) {
-                    case INT:
-                        return p.getIntValue();
-                    case LONG:
-                        return p.getLongValue();
-                    default:
-                        return p.getBigIntegerValue();
-                }
-            case VALUE_NUMBER_FLOAT:
-                if (p.isNaN()) {
-                    return p.getDoubleValue(); // NaN and Infinity, which Python's json writes
-                }
-                // Doubles print back differently from their source for some values; decimals keep the digits.
-                try {
-                    return p.getDecimalValue();
-                } catch (NumberFormatException e) {
-                    // Valid JSON, but an exponent no BigDecimal holds (1e5555666...): a limit, located.
-                    throw new StreamConstraintsException("Number value (" + preview(p.getText())
-                            + ") exceeds the range a decimal can hold", p.currentTokenLocation());
-                }
-            case VALUE_TRUE:
-                return Boolean.TRUE;
-            case VALUE_FALSE:
-                return Boolean.FALSE;
-            case VALUE_NULL:
-                return null;
-            default:
-                throw new IllegalStateException("Not at a value: " + t);
-        }
-    }
-
-    /** Reads an object's fields from its first FIELD_NAME (or END_OBJECT) to its end. */
-    public static Map<String, Object> readFields(JsonParser p) throws IOException {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (JsonToken t = p.currentToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-            String name = p.currentName();
-            p.nextToken();
-            map.put(name, read(p));
-        }
-        return Collections.unmodifiableMap(map);
-    }
-
-    private static String preview(String number) {
-        return number.length() > 40 ? number.substring(0, 40) + "..." : number;
-    }
-
-    /** Writes a plain object as JSON. */
-    public static void write(JsonGenerator g, Object value) throws IOException {
-        if (value == null) {
-            g.writeNull();
-        } else if (value instanceof String s) {
-            g.writeString(s);
-        } else if (value instanceof Map<?, ?> map) {
-            g.writeStartObject();
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                g.writeFieldName(String.valueOf(e.getKey()));
-                write(g, e.getValue());
-            }
-            g.writeEndObject();
-        } else if (value instanceof List<?> list) {
-            g.writeStartArray();
-            for (Object item : list) {
-                write(g, item);
-            }
-            g.writeEndArray();
-        } else if (value instanceof Boolean b) {
-            g.writeBoolean(b);
-        } else if (value instanceof Integer i) {
-            g.writeNumber(i);
-        } else if (value instanceof Long l) {
-            g.writeNumber(l);
-        } else if (value instanceof BigInteger bi) {
-            g.writeNumber(bi);
-        } else if (value instanceof BigDecimal bd) {
-            g.writeNumber(bd);
-        } else if (value instanceof Double d) {
-            g.writeNumber(d);
-        } else if (value instanceof Float f) {
-            g.writeNumber(f);
-        } else if (value instanceof Number n) {
-            g.writeNumber(n.toString());
-        } else {
-            g.writeString(value.toString());
-        }
     }
 
     /** Returns the value at a dotted path ({@code "a.b.c"}) of nested maps, or null. */
@@ -160,6 +52,12 @@ public final class Values {
             }
         }
         return null;
+    }
+
+    /** Returns the string value for the key, or "" when absent or not a string. */
+    public static String textAt(Map<String, ?> map, String key) {
+        String text = stringAt(map, key);
+        return text == null ? "" : text;
     }
 
     /** Returns the string value for the key, or null when absent or not a string. */
@@ -211,5 +109,11 @@ public final class Values {
         }
         String text = String.valueOf(value);
         return text.length() <= 40 ? kind + " (" + text + ")" : kind;
+    }
+
+    /** The text cut to 60 characters for a message, with "..." when it was longer. */
+    public static String preview(CharSequence text) {
+        String s = String.valueOf(text);
+        return s.length() > 60 ? s.substring(0, 60) + "..." : s;
     }
 }

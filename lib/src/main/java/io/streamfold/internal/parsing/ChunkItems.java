@@ -7,8 +7,8 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import io.streamfold.AssemblyException;
 import io.streamfold.Problem;
-import io.streamfold.internal.core.Diagnostics;
-import io.streamfold.internal.core.KeyOrder;
+import io.streamfold.internal.json.Diagnostics;
+import io.streamfold.internal.json.KeyOrder;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +43,7 @@ final class ChunkItems {
     void readLeniently(JsonParser p, JsonStreamContext container, boolean atFirstField) throws IOException {
         try {
             if (atFirstField) {
-                envelopeKeys.startAfter(p.currentToken() == JsonToken.FIELD_NAME ? p.currentName() : null);
+                envelopeKeys.startAfter(p, p.currentToken() == JsonToken.FIELD_NAME ? p.currentName() : null);
             } else {
                 envelopeKeys.first(p); // most items are envelopes: their first key guessed as bytes
             }

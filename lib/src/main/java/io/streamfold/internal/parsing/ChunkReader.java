@@ -1,44 +1,49 @@
 package io.streamfold.internal.parsing;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
-import io.streamfold.Format;
 import io.streamfold.internal.core.Assembly;
-import io.streamfold.internal.core.ChunkFields;
-import io.streamfold.internal.core.DeltaFields;
-import io.streamfold.internal.core.Diagnostics;
-import io.streamfold.internal.core.KeyOrder;
-import io.streamfold.internal.core.Read;
-import io.streamfold.internal.core.Values;
-import io.streamfold.internal.format.anthropic.AnthropicEvents;
-import io.streamfold.internal.format.gemini.GeminiCandidates;
-import io.streamfold.internal.format.interactions.InteractionsEvents;
-import io.streamfold.internal.format.openai.OpenAiChoices;
-import io.streamfold.internal.format.responses.ResponsesEvents;
+import io.streamfold.internal.format.ChunkFolder;
+import io.streamfold.internal.format.WireFormat;
+import io.streamfold.internal.format.WireFormats;
+import io.streamfold.internal.json.Diagnostics;
+import io.streamfold.internal.json.JsonValues;
+import io.streamfold.internal.json.KeyOrder;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Reads one chunk, whatever its format, and hands it to that format's folder. Choices and
- * candidates are folded as they are read; every other top-level field waits in a reused
- * {@link ChunkFields} until the chunk ends, because keys come in any order (an event's
- * {@code type} may come last). The first chunk that tells settles the stream's format.
+ * Reads one chunk, whatever its format: the loop over its keys, and format sniffing. Once the
+ * stream's format is known, every field goes to that format's {@link ChunkFolder}. Until then
+ * (the first chunk, mostly) each field is asked whether it tells a format; the fields before the
+ * one that tells are kept as values and handed to the folder once it is known, so a chunk's keys
+ * may come in any order.
  */
 public final class ChunkReader {
 
+    private static final JsonFactory REPLAY = new JsonFactory();
+    private static final int KEYS_NAMED = 8;
+
     private final Assembly assembly;
     private final Diagnostics diag;
-    private final ChunkFields fields = new ChunkFields();
     private final KeyOrder chunkKeys = new KeyOrder();
-    private final List<String> unknownKeys = new ArrayList<>();
-    private boolean objectSeen;
-    private boolean createdSeen;
-    private OpenAiChoices openAi;
-    private GeminiCandidates gemini;
-    private AnthropicEvents anthropic;
-    private ResponsesEvents responses;
-    private InteractionsEvents interactions;
+    private WireFormat wire;
+    private ChunkFolder folder;
+    /** Fields read before the format was known: names, values and where they were. */
+    private final List<String> pendingNames = new ArrayList<>();
+    private final List<Object> pendingValues = new ArrayList<>();
+    private final List<JsonLocation> pendingPlaces = new ArrayList<>();
+    /** An {@code error} beside or instead of the chunk's fields, when its format has none of its own. */
+    private Object chunkError;
+    /** Another format a field of the chunk told, when the stream's format had no such field. */
+    private WireFormat foreign;
 
     public ChunkReader(Assembly assembly) {
         this.assembly = assembly;
@@ -50,9 +55,6 @@ public final class ChunkReader {
      * its first FIELD_NAME when the caller already looked inside (a body item without envelope).
      */
     public void read(JsonParser p) throws IOException {
-        ChunkFields c = fields;
-        c.reset();
-        unknownKeys.clear();
         JsonToken t = p.currentToken();
         String first;
         // The hot loop of every chunk: keys come in the order the last chunk had them, matched as bytes (KeyOrder).
@@ -60,36 +62,15 @@ public final class ChunkReader {
             first = chunkKeys.first(p);
         } else if (t == JsonToken.FIELD_NAME || t == JsonToken.END_OBJECT) {
             first = t == JsonToken.FIELD_NAME ? p.currentName() : null;
-            chunkKeys.startAfter(first);
+            chunkKeys.startAfter(p, first);
         } else {
             throw diag.expected("a chunk object", "the chunk");
         }
         diag.chunkRoot(p);
-        boolean known = assembly.format() != null;
-        for (String name = first; name != null; name = chunkKeys.next(p)) {
-            JsonToken value = p.nextToken();
-            if (known && (value == JsonToken.VALUE_NULL || settled(name))) {
-                // null is absent for every field, and settled header fields are not read again: most of
-                // a chat chunk. A skipped string is never even decoded.
-                if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
-                    p.skipChildren();
-                }
-                continue;
-            }
-            // The keys every chat chunk repeats, here rather than in field(), which is too big to inline.
-            if (name == "choices") {
-                c.sawChoices = true;
-                assembly.format(Format.OPENAI_CHAT);
-                openAi().readChoices(p);
-            } else if (name == "id" && value == JsonToken.VALUE_STRING) {
-                assembly.id(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
-            } else if (name == "model" && value == JsonToken.VALUE_STRING) {
-                assembly.model(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
-            } else {
-                field(p, name, c);
-            }
-        }
-        fold(c);
+        clearPending();
+        chunkError = null;
+        foreign = null;
+        readFields(p, first);
         diag.endChunk();
     }
 
@@ -99,394 +80,152 @@ public final class ChunkReader {
      * FIELD_NAME of the {@code response} value.
      */
     public void readWithResponseOpen(JsonParser p) throws IOException {
-        ChunkFields c = fields;
-        c.reset();
-        c.object("response", Values.readFields(p));
+        clearPending();
+        chunkError = null;
+        foreign = null;
+        JsonLocation at = p.currentTokenLocation();
+        Map<String, Object> response = JsonValues.readFields(p);
         diag.chunkRoot(p); // now on the response's end: the chunk's own object
-        for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-            String name = p.currentName();
-            p.nextToken();
-            field(p, name, c);
-        }
-        fold(c);
+        chunkKeys.startAfter(p, "response");
+        pend("response", response, at);
+        readFields(p, chunkKeys.next(p));
         diag.endChunk();
     }
 
-    /** Header fields whose first value is kept and is already known, and OpenAI's per-chunk padding. */
-    private boolean settled(String name) {
-        // Names are interned: identity tests, cheaper than the switch's hashing.
-        return name == "obfuscation"
-                || (name == "created" && createdSeen)
-                || (name == "object" && objectSeen)
-                || (name == "system_fingerprint" && assembly.systemFingerprint() != null)
-                || (name == "service_tier" && assembly.serviceTier() != null);
-    }
-
-    private void field(JsonParser p, String name, ChunkFields c) throws IOException {
-        JsonToken t = p.currentToken();
-        switch (name) {
-            // OpenAI chunks
-            case "choices":
-                c.sawChoices = true;
-                assembly.format(Format.OPENAI_CHAT);
-                openAi().readChoices(p);
-                break;
-            case "id":
-                if (t == JsonToken.VALUE_STRING) {
-                    assembly.id(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
-                } else if (t != JsonToken.VALUE_NULL) {
-                    throw diag.expected("a string", "id");
+    private void readFields(JsonParser p, String first) throws IOException {
+        if (folder == null && assembly.format() != null) {
+            settle(WireFormats.of(assembly.format())); // a format given by the caller
+        }
+        if (folder != null) {
+            folder.beginChunk();
+            replayPending();
+        }
+        for (String name = first; name != null; name = chunkKeys.next(p)) {
+            JsonToken value = p.nextToken();
+            if (folder != null) {
+                if (!folder.field(p, name)) {
+                    unclaimed(p, name);
                 }
-                break;
-            case "object":
-                // Needed once, to tell chat from legacy completions; later ones stay undecoded.
-                if (objectSeen) {
-                    p.skipChildren();
-                } else {
-                    Read.text(p, c.object, diag, "object");
-                    objectSeen = c.object.present();
-                }
-                break;
-            case "model":
-                if (t == JsonToken.VALUE_STRING) {
-                    assembly.model(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
-                } else if (t != JsonToken.VALUE_NULL) {
-                    throw diag.expected("a string", "model");
-                }
-                break;
-            case "created":
-                if (createdSeen) {
-                    break; // the first one is kept: later ones need no parsing
-                }
-                if (t == JsonToken.VALUE_NUMBER_INT) {
-                    c.hasCreated = true;
-                    c.created = p.getLongValue();
-                    createdSeen = c.created != 0; // Azure's prompt-filter chunk says 0: wait for a real one
-                } else if (t != JsonToken.VALUE_NULL) {
-                    throw diag.expected("an integer", "created");
-                }
-                break;
-            case "system_fingerprint":
-                // The first one is kept; unlike id and model, a change is not worth decoding every chunk.
-                if (assembly.systemFingerprint() == null) {
-                    Read.text(p, c.systemFingerprint, diag, "system_fingerprint");
-                }
-                break;
-            case "service_tier":
-                if (assembly.serviceTier() == null) {
-                    Read.text(p, c.serviceTier, diag, "service_tier");
-                }
-                break;
-            case "usage":
-                if (t != JsonToken.VALUE_NULL && t != JsonToken.START_OBJECT) {
-                    throw diag.expected("an object", "usage");
-                }
-                if (t != JsonToken.VALUE_NULL) {
-                    c.usage = Values.read(p);
-                    c.object("usage", c.usage);
-                }
-                break;
-            case "x_groq":
-                // Groq reports usage here on the last chunk when the request did not ask for it at the top.
-                java.util.Map<String, Object> groq = Values.asMap(Values.read(p));
-                if (groq != null && groq.get("usage") != null) {
-                    c.vendorUsage = groq.get("usage");
-                }
-                break;
-
-            // Gemini chunks
-            case "candidates":
-                c.others = true;
-                c.sawGemini = true;
-                assembly.format(Format.GEMINI);
-                gemini().readCandidates(p, c);
-                break;
-            case "usage_metadata":
-            case "usageMetadata":
-                gemini(c, name);
-                c.usageMetadata = t == JsonToken.VALUE_NULL ? null : Values.read(p);
-                break;
-            case "model_version":
-            case "modelVersion":
-                gemini(c, name);
-                c.modelVersion = Read.string(p, diag, name);
-                break;
-            case "response_id":
-            case "responseId":
-                gemini(c, name);
-                c.responseId = Read.string(p, diag, name);
-                break;
-            case "create_time":
-            case "createTime":
-                gemini(c, name);
-                c.createTime = Read.string(p, diag, name);
-                break;
-            case "prompt_feedback":
-            case "promptFeedback":
-                gemini(c, name);
-                c.promptFeedback = t == JsonToken.VALUE_NULL ? null : Values.read(p);
-                break;
-            case "sdk_http_response":
-            case "automatic_function_calling_history":
-                c.others = true;
-                c.sawGemini = true; // Python SDK bookkeeping, not part of the response
-                p.skipChildren();
-                break;
-
-            // Events: Anthropic, Responses, Gemini Interactions
-            case "type":
-                c.others = true;
-                c.type = Read.string(p, diag, "type");
-                break;
-            case "event_type":
-                c.others = true;
-                c.eventType = Read.string(p, diag, "event_type");
-                break;
-            case "index":
-                c.others = true;
-                c.index = Read.integer(p, diag, "index", -1);
-                c.hasIndex = c.index >= 0;
-                break;
-            case "output_index":
-                c.others = true;
-                c.outputIndex = Read.integer(p, diag, "output_index", -1);
-                c.hasOutputIndex = c.outputIndex >= 0;
-                break;
-            case "content_index":
-                c.others = true;
-                c.contentIndex = Read.integer(p, diag, "content_index", -1);
-                c.hasContentIndex = c.contentIndex >= 0;
-                break;
-            case "summary_index":
-                c.others = true;
-                c.summaryIndex = Read.integer(p, diag, "summary_index", -1);
-                c.hasSummaryIndex = c.summaryIndex >= 0;
-                break;
-            case "item_id":
-                c.others = true;
-                Read.text(p, c.itemId, diag, "item_id");
-                break;
-            case "delta":
-                c.others = true;
-                if (t == JsonToken.VALUE_STRING) {
-                    c.deltaText.appendText(p);
-                } else if (t == JsonToken.START_OBJECT) {
-                    readDelta(p, c.delta);
-                } else if (t != JsonToken.VALUE_NULL) {
-                    throw diag.expected("a string or an object", "delta");
-                }
-                break;
-            case "text":
-                c.others = true;
-                if (t == JsonToken.VALUE_STRING) {
-                    c.text.appendText(p);
-                } else {
-                    p.skipChildren();
-                }
-                break;
-            case "arguments":
-                c.others = true;
-                if (t == JsonToken.VALUE_STRING) {
-                    c.arguments.appendText(p);
-                } else {
-                    p.skipChildren();
-                }
-                break;
-            case "status":
-                c.others = true;
-                c.status = t == JsonToken.VALUE_STRING ? p.getText() : null;
-                break;
-            case "message":
-            case "content_block":
-            case "response":
-            case "item":
-            case "part":
-            case "interaction":
-            case "content":
-            case "step":
-            case "error":
-            case "annotation":
-            case "refusal":
-            case "input":
-            case "code":
-            case "param":
-                c.object(name, Values.read(p));
-                break;
-            default:
-                // Vendors add fields anywhere (obfuscation, prompt_filter_results, model_id, ...).
-                if (assembly.format() == null && unknownKeys.size() < 8) {
-                    unknownKeys.add(name); // only until the format is known: to say what a non-stream held
-                }
-                p.skipChildren();
-                break;
+                continue;
+            }
+            String text = value == JsonToken.VALUE_STRING ? p.getText() : null;
+            WireFormat told = WireFormats.telling(name, text);
+            if (told == null) {
+                pend(name, JsonValues.read(p), p.currentTokenLocation());
+                continue;
+            }
+            settle(told);
+            folder.beginChunk();
+            replayPending();
+            if (!folder.field(p, name)) {
+                unclaimed(p, name);
+            }
+        }
+        if (folder == null) {
+            noFormat();
+            return;
+        }
+        boolean folded = folder.endChunk();
+        if (chunkError != null) {
+            assembly.providerError(chunkError); // OpenRouter: an error beside a choice that finishes with "error"
+        } else if (!folded && foreign != null) {
+            assembly.format(foreign.formats().get(0)); // says which format was expected and which was found
+        } else if (!folded) {
+            diag.warn("unrecognized-chunk", "a chunk with none of the fields of " + assembly.format().wireName()
+                    + " was skipped");
         }
     }
 
-    private static void gemini(ChunkFields c, String name) {
-        c.others = true;
-        c.sawGemini = true;
-        if (c.geminiCamel == null) {
-            c.geminiCamel = name.indexOf('_') < 0;
-        }
+    private void settle(WireFormat told) {
+        wire = told;
+        folder = told.folder(assembly);
+        assembly.format(told.formats().get(0));
     }
 
-    private void readDelta(JsonParser p, DeltaFields d) throws IOException {
-        d.present = true;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken t = p.nextToken();
-            switch (name) {
-                case "type":
-                    d.type = Read.string(p, diag, "type");
-                    break;
-                case "text":
-                    Read.text(p, d.text, diag, "delta.text");
-                    break;
-                case "thinking":
-                    Read.text(p, d.thinking, diag, "delta.thinking");
-                    break;
-                case "signature":
-                    Read.text(p, d.signature, diag, "delta.signature");
-                    break;
-                case "partial_json":
-                    Read.text(p, d.partialJson, diag, "delta.partial_json");
-                    break;
-                case "arguments":
-                    // streamed as a string, or sent whole as an object (Interactions' function_call delta)
-                    if (t == JsonToken.VALUE_STRING) {
-                        d.arguments.appendText(p);
-                    } else if (t != JsonToken.VALUE_NULL) {
-                        d.other(name, Values.read(p));
-                    }
-                    break;
-                default:
-                    d.other(name, Values.read(p));
-                    break;
+    /**
+     * A field the stream's format does not have: an {@code error} is the provider's; any other is
+     * skipped, and noted when it tells another format (a chunk with nothing else is then an error).
+     */
+    private void unclaimed(JsonParser p, String name) throws IOException {
+        if (name.equals("error")) {
+            chunkError = JsonValues.read(p);
+            return;
+        }
+        if (foreign == null) {
+            String text = p.currentToken() == JsonToken.VALUE_STRING ? p.getText() : null;
+            WireFormat other = WireFormats.telling(name, text);
+            if (other != null && other != wire) {
+                foreign = other;
             }
         }
     }
 
     /* ---------------------------------------------------------------------------------------
-     * Dispatch, once the chunk is read
+     * Fields read before the format was known
      * ------------------------------------------------------------------------------------- */
 
-    private void fold(ChunkFields c) {
-        if (c.usage == null && c.vendorUsage != null) {
-            c.usage = c.vendorUsage; // the top-level usage wins when both came
+    private void pend(String name, Object value, JsonLocation at) {
+        pendingNames.add(name);
+        pendingValues.add(value);
+        pendingPlaces.add(at);
+    }
+
+    private void clearPending() {
+        if (!pendingNames.isEmpty()) {
+            pendingNames.clear();
+            pendingValues.clear();
+            pendingPlaces.clear();
         }
-        if (c.sawChoices) {
-            openAi().foldHeader(c);
-            if (c.object("error") != null) {
-                providerError(c); // OpenRouter: an error beside a choice that finishes with "error"
+    }
+
+    /** Hands the kept fields to the folder, through a parser over them; errors name where each was. */
+    private void replayPending() throws IOException {
+        if (pendingNames.isEmpty()) {
+            return;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JsonGenerator g = REPLAY.createGenerator(bytes)) {
+            g.writeStartObject();
+            for (int i = 0; i < pendingNames.size(); i++) {
+                g.writeFieldName(pendingNames.get(i));
+                JsonValues.write(g, pendingValues.get(i));
             }
-        } else if (c.sawGemini) {
-            assembly.format(Format.GEMINI);
-            gemini().foldHeader(c);
-        } else if (c.eventType != null) {
-            assembly.format(Format.GEMINI_INTERACTIONS);
-            interactions().fold(c);
-        } else if (c.type != null) {
-            foldTypedEvent(c);
-        } else if (c.object("error") != null) {
-            providerError(c);
-        } else if (c.usage != null && isOpenAi()) {
-            openAi().foldHeader(c); // a usage-only chunk without choices
-        } else {
-            unrecognized(c);
+            g.writeEndObject();
         }
-    }
-
-    private void foldTypedEvent(ChunkFields c) {
-        Format current = assembly.format();
-        if (c.type.startsWith("response.")) {
-            assembly.format(Format.OPENAI_RESPONSES);
-            responses().fold(c);
-        } else if (isAnthropicEvent(c.type)) {
-            assembly.format(Format.ANTHROPIC_MESSAGES);
-            anthropic().fold(c);
-        } else if (current == Format.OPENAI_RESPONSES) {
-            responses().fold(c); // error, or an event type newer than this library
-        } else if (current == Format.ANTHROPIC_MESSAGES) {
-            anthropic().fold(c);
-        } else if (current == Format.GEMINI_INTERACTIONS) {
-            c.eventType = c.type;
-            interactions().fold(c);
-        } else if (c.type.equals("error")) {
-            providerError(c);
-        } else {
-            unrecognized(c);
+        try (JsonParser replay = REPLAY.createParser(bytes.toByteArray())) {
+            replay.nextToken();
+            JsonStreamContext root = replay.getParsingContext();
+            int i = 0;
+            for (String name = replay.nextFieldName(); name != null; name = replay.nextFieldName(), i++) {
+                replay.nextToken();
+                diag.replaying(replay, root, pendingPlaces.get(i));
+                if (!folder.field(replay, name)) {
+                    unclaimed(replay, name);
+                }
+                if (replay.currentToken() == JsonToken.START_OBJECT || replay.currentToken() == JsonToken.START_ARRAY) {
+                    replay.skipChildren();
+                }
+            }
+        } finally {
+            diag.endReplay();
         }
+        clearPending();
     }
 
-    private static boolean isAnthropicEvent(String type) {
-        switch (type) {
-            case "message_start":
-            case "content_block_start":
-            case "content_block_delta":
-            case "content_block_stop":
-            case "message_delta":
-            case "message_stop":
-            case "ping":
-                return true;
-            default:
-                return false;
+    /** No field told a format: a provider's error, or not a stream. */
+    private void noFormat() {
+        int error = pendingNames.indexOf("error");
+        int type = pendingNames.indexOf("type");
+        if (error >= 0 || (type >= 0 && "error".equals(pendingValues.get(type)))) {
+            int message = pendingNames.indexOf("message");
+            assembly.providerError(error >= 0 ? pendingValues.get(error) : message >= 0 ? pendingValues.get(message) : null);
+            clearPending();
+            return;
         }
-    }
-
-    private boolean isOpenAi() {
-        return assembly.format() == Format.OPENAI_CHAT || assembly.format() == Format.OPENAI_COMPLETION;
-    }
-
-    private void providerError(ChunkFields c) {
-        Object error = c.object("error");
-        Object message = error instanceof java.util.Map<?, ?> m ? m.get("message") : error;
-        diag.warn("provider-error", "the stream carried an error (" + (message != null ? message : c.object("message")) + ")");
-        assembly.extra().put("error", error != null ? error : c.object("message"));
-    }
-
-    private void unrecognized(ChunkFields c) {
-        if (assembly.format() == null) {
-            String keys = unknownKeys.isEmpty() ? "none" : String.join(", ", unknownKeys);
-            throw new NotAStreamException(diag.chunk() == 1
-                    ? "JSON that is not a recording: its first object has none of the fields of a known chunk (keys: " + keys + ")"
-                    : "chunk " + diag.chunk() + " has none of the fields of a known streaming format (keys: " + keys + ")");
-        }
-        diag.warn("unrecognized-chunk", "a chunk with none of the fields of " + assembly.format().wireName()
-                + " was skipped");
-    }
-
-    private OpenAiChoices openAi() {
-        if (openAi == null) {
-            openAi = new OpenAiChoices(assembly);
-        }
-        return openAi;
-    }
-
-    private GeminiCandidates gemini() {
-        if (gemini == null) {
-            gemini = new GeminiCandidates(assembly);
-        }
-        return gemini;
-    }
-
-    private AnthropicEvents anthropic() {
-        if (anthropic == null) {
-            anthropic = new AnthropicEvents(assembly);
-        }
-        return anthropic;
-    }
-
-    private ResponsesEvents responses() {
-        if (responses == null) {
-            responses = new ResponsesEvents(assembly);
-        }
-        return responses;
-    }
-
-    private InteractionsEvents interactions() {
-        if (interactions == null) {
-            interactions = new InteractionsEvents(assembly);
-        }
-        return interactions;
+        List<String> keys = pendingNames.size() > KEYS_NAMED ? pendingNames.subList(0, KEYS_NAMED) : pendingNames;
+        String named = keys.isEmpty() ? "none" : String.join(", ", keys);
+        throw new NotAStreamException(diag.chunk() == 1
+                ? "JSON that is not a recording: its first object has none of the fields of a known chunk (keys: " + named + ")"
+                : "chunk " + diag.chunk() + " has none of the fields of a known streaming format (keys: " + named + ")");
     }
 }

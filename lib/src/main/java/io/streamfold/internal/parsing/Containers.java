@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import io.streamfold.AssemblyException;
 import io.streamfold.Problem;
-import io.streamfold.internal.core.Diagnostics;
+import io.streamfold.internal.json.Diagnostics;
 import java.io.IOException;
 
 /**

@@ -3,7 +3,7 @@ package io.streamfold.internal.parsing;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.streamfold.AssemblyException;
 import io.streamfold.Problem;
-import io.streamfold.internal.core.Diagnostics;
+import io.streamfold.internal.json.Diagnostics;
 import java.io.IOException;
 
 /**

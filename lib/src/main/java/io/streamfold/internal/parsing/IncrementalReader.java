@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import io.streamfold.AssemblerOptions;
 import io.streamfold.Completion;
 import io.streamfold.internal.core.Assembly;
-import io.streamfold.internal.core.Diagnostics;
+import io.streamfold.internal.json.Diagnostics;
 import java.io.IOException;
 import java.util.Arrays;
 

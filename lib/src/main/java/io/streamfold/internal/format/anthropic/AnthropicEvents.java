@@ -2,11 +2,14 @@ package io.streamfold.internal.format.anthropic;
 
 import io.streamfold.internal.core.Assembly;
 import io.streamfold.internal.core.ChoiceState;
-import io.streamfold.internal.core.ChunkFields;
-import io.streamfold.internal.core.DeltaFields;
-import io.streamfold.internal.core.Diagnostics;
+import com.fasterxml.jackson.core.JsonParser;
+import io.streamfold.internal.format.ChunkFolder;
+import io.streamfold.internal.format.EventDelta;
+import io.streamfold.internal.format.WireFormats;
+import java.io.IOException;
+import io.streamfold.internal.json.Diagnostics;
 import io.streamfold.internal.core.PartState;
-import io.streamfold.internal.core.Read;
+import io.streamfold.internal.json.Read;
 import io.streamfold.internal.core.ToolCallState;
 import io.streamfold.internal.core.Values;
 import java.util.ArrayList;
@@ -21,7 +24,7 @@ import java.util.Set;
  * {@code stop_reason} from {@code message_delta}, and usage merged field by field because
  * {@code message_delta} usage is cumulative.
  */
-public final class AnthropicEvents {
+final class AnthropicEvents implements ChunkFolder {
 
     private static final Set<String> TOOL_BLOCKS = Set.of("tool_use", "server_tool_use", "mcp_tool_use");
     private static final Set<String> TOOL_FIELDS_MODELLED = Set.of("type", "id", "name", "input");
@@ -35,25 +38,46 @@ public final class AnthropicEvents {
     /** A tool block's input from content_block_start, kept when no partial_json follows. */
     private final Map<Integer, String> startInputs = new HashMap<>();
 
-    public AnthropicEvents(Assembly assembly) {
+    private final AnthropicEvent event = new AnthropicEvent();
+
+    AnthropicEvents(Assembly assembly) {
         this.assembly = assembly;
         this.diag = assembly.diagnostics();
     }
 
-    public void fold(ChunkFields event) {
+    @Override
+    public void beginChunk() {
+        event.reset();
+    }
+
+    @Override
+    public boolean field(JsonParser p, String name) throws IOException {
+        return event.read(p, name, diag);
+    }
+
+    @Override
+    public boolean endChunk() {
+        if (event.type == null) {
+            return event.foldUntyped(assembly);
+        }
+        fold(event); // an event type of another format is an error, said where the type is unknown
+        return true;
+    }
+
+    private void fold(AnthropicEvent event) {
         ChoiceState choice = assembly.choice(0);
         switch (event.type) {
             case "message_start":
-                messageStart(choice, required(event, "message"));
+                messageStart(choice, event.required("message", diag));
                 break;
             case "content_block_start":
-                blockStart(choice, index(event), required(event, "content_block"));
+                blockStart(choice, event.index(diag), event.required("content_block", diag));
                 break;
             case "content_block_delta":
-                blockDelta(choice, index(event), event.delta);
+                blockDelta(choice, event.index(diag), event.delta);
                 break;
             case "content_block_stop":
-                blockStop(choice, index(event));
+                blockStop(choice, event.index(diag));
                 break;
             case "message_delta":
                 messageDelta(choice, event);
@@ -64,9 +88,10 @@ public final class AnthropicEvents {
             case "ping":
                 break;
             case "error":
-                providerError(event.map("error"));
+                assembly.providerError(event.object("error"));
                 break;
             default:
+                WireFormats.checkNotForeign(assembly, "type", event.type);
                 diag.warn("unknown-event:" + event.type, "unknown-event",
                         "an event of unknown type '" + event.type + "' was skipped");
                 break;
@@ -121,11 +146,11 @@ public final class AnthropicEvents {
             }
         } else if (type.equals("text")) {
             part = choice.addPart(PartState.Kind.TEXT, type);
-            choice.appendText(part, textOf(block, "text"));
+            choice.appendText(part, Values.textAt(block, "text"));
             copyExtra(block, part, "type", "text");
         } else if (type.equals("thinking")) {
             part = choice.addPart(PartState.Kind.REASONING, type);
-            choice.appendText(part, textOf(block, "thinking"));
+            choice.appendText(part, Values.textAt(block, "thinking"));
             part.setSignature(Values.stringAt(block, "signature"));
             copyExtra(block, part, "type", "thinking", "signature");
         } else {
@@ -150,11 +175,6 @@ public final class AnthropicEvents {
         blocks.set(index, part);
     }
 
-    private static String textOf(Map<String, Object> block, String key) {
-        String text = Values.stringAt(block, key);
-        return text == null ? "" : text;
-    }
-
     private static void copyExtra(Map<String, Object> block, PartState part, String... modelled) {
         Set<String> skip = Set.of(modelled);
         for (Map.Entry<String, Object> e : block.entrySet()) {
@@ -164,7 +184,7 @@ public final class AnthropicEvents {
         }
     }
 
-    private void blockDelta(ChoiceState choice, int index, DeltaFields delta) {
+    private void blockDelta(ChoiceState choice, int index, EventDelta delta) {
         PartState part = block(index);
         if (part == null) {
             part = startImplicitly(choice, index, delta.type);
@@ -229,8 +249,8 @@ public final class AnthropicEvents {
         choice.completeCall(call);
     }
 
-    private void messageDelta(ChoiceState choice, ChunkFields event) {
-        DeltaFields delta = event.delta;
+    private void messageDelta(ChoiceState choice, AnthropicEvent event) {
+        EventDelta delta = event.delta;
         if (delta.others != null) {
             for (Map.Entry<String, Object> e : delta.others.entrySet()) {
                 if (e.getKey().equals("stop_reason")) {
@@ -241,28 +261,5 @@ public final class AnthropicEvents {
             }
         }
         assembly.mergeUsage(Values.asMap(event.object("usage")));
-    }
-
-    private void providerError(Map<String, Object> error) {
-        String message = error == null ? "no details" : Values.stringAt(error, "type") + ": " + Values.stringAt(error, "message");
-        diag.warn("provider-error", "the stream carried an error event (" + message + ")");
-        if (error != null) {
-            assembly.extra().put("error", error);
-        }
-    }
-
-    private Map<String, Object> required(ChunkFields event, String field) {
-        Map<String, Object> value = event.map(field);
-        if (value == null) {
-            throw diag.unexpected("Expected an object for " + field + " in a " + event.type + " event but found none");
-        }
-        return value;
-    }
-
-    private int index(ChunkFields event) {
-        if (!event.hasIndex) {
-            throw diag.unexpected("Expected an index in a " + event.type + " event but found none");
-        }
-        return event.index;
     }
 }

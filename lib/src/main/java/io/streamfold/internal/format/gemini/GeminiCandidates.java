@@ -1,15 +1,15 @@
 package io.streamfold.internal.format.gemini;
 
+import io.streamfold.internal.json.JsonValues;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import io.streamfold.Format;
 import io.streamfold.internal.core.Assembly;
-import io.streamfold.internal.core.CharBuf;
+import io.streamfold.internal.json.CharBuf;
 import io.streamfold.internal.core.ChoiceState;
-import io.streamfold.internal.core.ChunkFields;
-import io.streamfold.internal.core.Diagnostics;
+import io.streamfold.internal.json.KeyOrder;
+import io.streamfold.internal.json.Diagnostics;
 import io.streamfold.internal.core.PartState;
-import io.streamfold.internal.core.Read;
+import io.streamfold.internal.json.Read;
 import io.streamfold.internal.core.ToolCallState;
 import io.streamfold.internal.core.Values;
 import java.io.IOException;
@@ -23,7 +23,7 @@ import java.util.Map;
  * per candidate, consecutive text parts of the same kind join, whole function calls stay their
  * own part, and streamed function-call arguments ({@code partial_args}) build one args object.
  */
-public final class GeminiCandidates {
+final class GeminiCandidates {
 
     private final Assembly assembly;
     private final Diagnostics diag;
@@ -31,7 +31,13 @@ public final class GeminiCandidates {
     /** Per candidate index: the function call whose arguments are still streaming, if any. */
     private final Map<Integer, StreamedCall> streaming = new LinkedHashMap<>();
 
-    public GeminiCandidates(Assembly assembly) {
+    /** True once a camelCase Gemini key was seen in the chunk, false once a snake_case one was; null when neither. */
+    Boolean camel;
+    private final KeyOrder candidateKeys = new KeyOrder();
+    private final KeyOrder contentKeys = new KeyOrder();
+    private final KeyOrder partKeys = new KeyOrder();
+
+    GeminiCandidates(Assembly assembly) {
         this.assembly = assembly;
         this.diag = assembly.diagnostics();
         // Streamed arguments are written out when a snapshot asks, not at every piece.
@@ -39,7 +45,7 @@ public final class GeminiCandidates {
     }
 
     /** Reads a chunk's {@code candidates}; the parser stands on its first token. */
-    public void readCandidates(JsonParser p, ChunkFields chunk) throws IOException {
+    void readCandidates(JsonParser p) throws IOException {
         if (!Read.startArray(p, diag, "candidates")) {
             return;
         }
@@ -50,50 +56,13 @@ public final class GeminiCandidates {
                 throw diag.expected("an object", "a candidate");
             }
             scratch.reset();
-            readCandidate(p, scratch, chunk);
+            readCandidate(p, scratch);
             apply(scratch, position++);
         }
     }
 
-    /** Folds the chunk's top-level fields once the whole chunk is read. */
-    public void foldHeader(ChunkFields chunk) {
-        if (chunk.responseId != null) {
-            assembly.id(chunk.responseId);
-            keep(chunk.geminiCamel, "responseId", "response_id", chunk.responseId);
-        }
-        if (chunk.modelVersion != null) {
-            assembly.model(chunk.modelVersion);
-            keep(chunk.geminiCamel, "modelVersion", "model_version", chunk.modelVersion);
-        }
-        if (chunk.createTime != null) {
-            keep(chunk.geminiCamel, "createTime", "create_time", chunk.createTime);
-        }
-        if (chunk.promptFeedback != null) {
-            keep(chunk.geminiCamel, "promptFeedback", "prompt_feedback", chunk.promptFeedback);
-            Map<String, Object> feedback = Values.asMap(chunk.promptFeedback);
-            if (feedback != null && (feedback.get("blockReason") != null || feedback.get("block_reason") != null)) {
-                assembly.terminated(); // a blocked prompt ends the stream without candidates: not a truncation
-            }
-        }
-        if (chunk.usageMetadata != null) {
-            Map<String, Object> usage = Values.asMap(chunk.usageMetadata);
-            if (usage == null) {
-                throw diag.unexpected("Expected an object for usage_metadata");
-            }
-            assembly.usage(usage);
-        }
-    }
-
-    private void keep(Boolean camel, String camelName, String snakeName, Object value) {
-        Map<String, Object> extra = assembly.extra();
-        String name = Boolean.TRUE.equals(camel) ? camelName : snakeName;
-        extra.remove(Boolean.TRUE.equals(camel) ? snakeName : camelName);
-        extra.put(name, value);
-    }
-
-    private void readCandidate(JsonParser p, CandidateScratch s, ChunkFields chunk) throws IOException {
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
+    private void readCandidate(JsonParser p, CandidateScratch s) throws IOException {
+        for (String name = candidateKeys.first(p); name != null; name = candidateKeys.next(p)) {
             JsonToken t = p.nextToken();
             switch (name) {
                 case "index":
@@ -103,16 +72,16 @@ public final class GeminiCandidates {
                     readContent(p, s);
                     break;
                 case "finish_reason":
-                    chunk.geminiCamel = Boolean.FALSE;
+                    camel = Boolean.FALSE;
                     s.finishReason = Read.string(p, diag, name);
                     break;
                 case "finishReason":
-                    chunk.geminiCamel = Boolean.TRUE;
+                    camel = Boolean.TRUE;
                     s.finishReason = Read.string(p, diag, name);
                     break;
                 default:
                     if (t != JsonToken.VALUE_NULL) {
-                        s.extra(name, Values.read(p));
+                        s.extra(name, JsonValues.read(p));
                     }
                     break;
             }
@@ -123,8 +92,7 @@ public final class GeminiCandidates {
         if (!Read.startObject(p, diag, "content")) {
             return;
         }
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
+        for (String name = contentKeys.first(p); name != null; name = contentKeys.next(p)) {
             p.nextToken();
             switch (name) {
                 case "role":
@@ -149,15 +117,18 @@ public final class GeminiCandidates {
     }
 
     private void readPart(JsonParser p, PartScratch part) throws IOException {
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
+        for (String name = partKeys.first(p); name != null; name = partKeys.next(p)) {
             JsonToken t = p.nextToken();
             switch (name) {
                 case "text":
                     Read.text(p, part.text, diag, "text");
                     break;
                 case "thought":
-                    part.thought = t == JsonToken.VALUE_TRUE;
+                    if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE || t == JsonToken.VALUE_NULL) {
+                        part.thought = t == JsonToken.VALUE_TRUE;
+                    } else {
+                        part.other(name, JsonValues.read(p)); // not a flag: kept as sent
+                    }
                     break;
                 case "thought_signature":
                 case "thoughtSignature":
@@ -170,7 +141,7 @@ public final class GeminiCandidates {
                     break;
                 default:
                     if (t != JsonToken.VALUE_NULL) {
-                        part.other(name, Values.read(p));
+                        part.other(name, JsonValues.read(p));
                     }
                     break;
             }
@@ -338,191 +309,17 @@ public final class GeminiCandidates {
     }
 
     /** Whether a functionCall or partialArgs item has the field, in either spelling (Python SDK or REST). */
-    private static boolean has(Map<String, Object> fields, String snake, String camel) {
+    static boolean has(Map<String, Object> fields, String snake, String camel) {
         return fields.containsKey(snake) || fields.containsKey(camel);
     }
 
     /** The field of a functionCall or partialArgs item in either spelling, snake_case first. */
-    private static Object either(Map<String, Object> fields, String snake, String camel) {
+    static Object either(Map<String, Object> fields, String snake, String camel) {
         return fields.containsKey(snake) ? fields.get(snake) : fields.get(camel);
     }
 
     private void complete(ChoiceState choice, StreamedCall streamed) {
         streamed.finish(diag);
         choice.completeCall(streamed.call);
-    }
-
-    /**
-     * A function call whose arguments arrive as {@code partial_args} items. A string that continues
-     * over many items grows in a builder and the arguments are written as JSON only when the call
-     * completes or a snapshot asks: a long argument streamed in small pieces stays linear.
-     */
-    private static final class StreamedCall {
-        final ToolCallState call;
-        final Map<String, Object> args;
-        /** The path of a string value that continues in the next item. */
-        String continuing;
-        /** The string value being streamed, not yet written into {@link #args}, and its path. */
-        StringBuilder pending;
-        String pendingPath;
-
-        StreamedCall(ToolCallState call, Object initialArgs) {
-            this.call = call;
-            this.args = Values.mutableCopy(initialArgs);
-        }
-
-        /** Writes the streamed string into the arguments; a path that cannot hold it is warned. */
-        void flush(Diagnostics diag) {
-            if (pending != null) {
-                if (!JsonPaths.put(args, pendingPath, pending.toString())) {
-                    unplaced(diag, pendingPath);
-                }
-                pending = null;
-                pendingPath = null;
-            }
-        }
-
-        /** The call is over: its arguments, whole. */
-        void finish(Diagnostics diag) {
-            flush(diag);
-            call.setArguments(Read.json(args));
-        }
-
-        /** For a snapshot: the arguments so far, the string still streaming included. */
-        void publish() {
-            if (pending != null) {
-                JsonPaths.put(args, pendingPath, pending.toString()); // rewritten at the next snapshot or flush
-            }
-            call.setArguments(Read.json(args));
-        }
-
-        private static void unplaced(Diagnostics diag, String path) {
-            diag.warn("partial-arg-unplaced", "a streamed function-call argument at json_path '" + path
-                    + "' has no place in the arguments built so far and was skipped");
-        }
-
-        /**
-         * Fails on a string value that is not a string, before any of the part is folded (so
-         * {@link #apply} may take every string value for one).
-         */
-        static void checkTypes(List<?> items, Diagnostics diag) {
-            for (Object item : items) {
-                Map<String, Object> arg = Values.asMap(item);
-                if (arg != null && has(arg, "string_value", "stringValue")
-                        && !(either(arg, "string_value", "stringValue") instanceof String)) {
-                    throw diag.unexpected("Expected a string for partialArgs[].stringValue at " + path(arg) + " but found "
-                            + Values.describe(either(arg, "string_value", "stringValue")));
-                }
-            }
-        }
-
-        private static String path(Map<String, Object> arg) {
-            String path = Values.stringAt(arg, "json_path");
-            return path != null ? path : Values.stringAt(arg, "jsonPath");
-        }
-
-        void apply(List<?> items, Diagnostics diag) {
-            for (Object item : items) {
-                Map<String, Object> arg = Values.asMap(item);
-                if (arg == null) {
-                    continue;
-                }
-                String path = path(arg);
-                if (path == null) {
-                    diag.warn("partial-arg-without-path", "a streamed function-call argument without json_path was skipped");
-                    continue;
-                }
-                boolean willContinue = Boolean.TRUE.equals(either(arg, "will_continue", "willContinue"));
-                boolean placed = true;
-                if (has(arg, "string_value", "stringValue")) {
-                    String piece = (String) either(arg, "string_value", "stringValue"); // checkTypes saw to it
-                    if (pending != null && path.equals(continuing) && path.equals(pendingPath)) {
-                        pending.append(piece);
-                    } else {
-                        flush(diag);
-                        pending = new StringBuilder(piece);
-                        pendingPath = path;
-                    }
-                } else {
-                    flush(diag); // values land in the order they came
-                    if (has(arg, "number_value", "numberValue")) {
-                        placed = JsonPaths.put(args, path, either(arg, "number_value", "numberValue"));
-                    } else if (has(arg, "bool_value", "boolValue")) {
-                        placed = JsonPaths.put(args, path, either(arg, "bool_value", "boolValue"));
-                    } else if (has(arg, "null_value", "nullValue")) {
-                        placed = JsonPaths.put(args, path, null);
-                    }
-                }
-                if (!placed) {
-                    unplaced(diag, path);
-                }
-                continuing = willContinue ? path : null;
-            }
-        }
-    }
-
-    /** One part of one candidate of one chunk. */
-    private static final class PartScratch {
-        final CharBuf text = new CharBuf();
-        boolean thought;
-        String signature;
-        String signatureKey;
-        Map<String, Object> functionCall;
-        Map<String, Object> others;
-
-        void reset() {
-            text.reset();
-            thought = false;
-            signature = null;
-            signatureKey = null;
-            functionCall = null;
-            others = null;
-        }
-
-        void other(String name, Object value) {
-            if (others == null) {
-                others = new LinkedHashMap<>();
-            }
-            others.put(name, value);
-        }
-    }
-
-    /** One candidate of one chunk, reused. */
-    private static final class CandidateScratch {
-        int index;
-        String role;
-        String finishReason;
-        final List<PartScratch> parts = new ArrayList<>();
-        int partCount;
-        Map<String, Object> extra;
-
-        void reset() {
-            index = -1;
-            role = null;
-            finishReason = null;
-            partCount = 0;
-            extra = null;
-        }
-
-        PartScratch nextPart() {
-            if (partCount == parts.size()) {
-                parts.add(new PartScratch());
-            }
-            PartScratch part = parts.get(partCount++);
-            part.reset();
-            return part;
-        }
-
-        void extra(String name, Object value) {
-            if (extra == null) {
-                extra = new LinkedHashMap<>();
-            }
-            extra.put(name, value);
-        }
-    }
-
-    /** The format a chunk with {@code candidates} has. */
-    public static Format format() {
-        return Format.GEMINI;
     }
 }

@@ -1,12 +1,15 @@
 package io.streamfold.internal.format.interactions;
 
+import com.fasterxml.jackson.core.JsonParser;
+import io.streamfold.internal.format.ChunkFolder;
+import io.streamfold.internal.format.EventDelta;
+import io.streamfold.internal.format.WireFormats;
+import java.io.IOException;
 import io.streamfold.internal.core.Assembly;
 import io.streamfold.internal.core.ChoiceState;
-import io.streamfold.internal.core.ChunkFields;
-import io.streamfold.internal.core.DeltaFields;
-import io.streamfold.internal.core.Diagnostics;
+import io.streamfold.internal.json.Diagnostics;
 import io.streamfold.internal.core.PartState;
-import io.streamfold.internal.core.Read;
+import io.streamfold.internal.json.Read;
 import io.streamfold.internal.core.ToolCallState;
 import io.streamfold.internal.core.Values;
 import java.util.HashMap;
@@ -20,7 +23,7 @@ import java.util.Set;
  * {@code interaction.created}, {@code step.start/delta/stop}, {@code interaction.completed}.
  * Outputs are kept by {@code index}; the interaction's {@code status} is the finish reason.
  */
-public final class InteractionsEvents {
+final class InteractionsEvents implements ChunkFolder {
 
     private static final Set<String> INTERACTION_FIELDS_MODELLED = Set.of("id", "model", "usage", "outputs", "steps",
             "role");
@@ -29,49 +32,67 @@ public final class InteractionsEvents {
     private final Diagnostics diag;
     private final Map<Integer, PartState> outputs = new HashMap<>();
 
-    public InteractionsEvents(Assembly assembly) {
+    private final InteractionsEvent event = new InteractionsEvent();
+
+    InteractionsEvents(Assembly assembly) {
         this.assembly = assembly;
         this.diag = assembly.diagnostics();
     }
 
-    public void fold(ChunkFields e) {
+    @Override
+    public void beginChunk() {
+        event.reset();
+    }
+
+    @Override
+    public boolean field(JsonParser p, String name) throws IOException {
+        return event.read(p, name, diag);
+    }
+
+    @Override
+    public boolean endChunk() {
+        if (event.type == null) {
+            return event.foldUntyped(assembly);
+        }
+        fold(event); // an event type of another format is an error, said where the type is unknown
+        return true;
+    }
+
+    private void fold(InteractionsEvent e) {
         ChoiceState choice = assembly.choice(0);
-        switch (e.eventType) {
+        switch (e.type) {
             case "interaction.start":
             case "interaction.created":
-                header(choice, required(e, "interaction"));
+                header(choice, e.required("interaction", diag));
                 break;
             case "interaction.status_update":
-                if (e.status != null) {
-                    assembly.extra().put("status", e.status);
+                Object status = e.status != null ? e.status : e.object("status");
+                if (status != null) {
+                    assembly.extra().put("status", status);
                 }
                 break;
             case "content.start":
             case "step.start":
-                start(choice, index(e), e.map(e.eventType.startsWith("step") ? "step" : "content"));
+                start(choice, e.index(diag), e.map(e.type.startsWith("step") ? "step" : "content"));
                 break;
             case "content.delta":
             case "step.delta":
-                delta(choice, index(e), e.delta);
+                delta(choice, e.index(diag), e.delta);
                 break;
             case "content.stop":
             case "step.stop":
-                stop(choice, index(e));
+                stop(choice, e.index(diag));
                 break;
             case "interaction.complete":
             case "interaction.completed":
-                complete(choice, required(e, "interaction"));
+                complete(choice, e.required("interaction", diag));
                 break;
             case "error":
-                Map<String, Object> error = e.map("error");
-                diag.warn("provider-error", "the stream carried an error event ("
-                        + (error == null ? "no details" : Values.stringAt(error, "code") + ": " + Values.stringAt(error, "message")) + ")");
-                if (error != null) {
-                    assembly.extra().put("error", error);
-                }
+                assembly.providerError(e.object("error"));
                 break;
             default:
-                diag.warn("unknown-event:" + e.eventType, "unknown-event", "an event of unknown type '" + e.eventType + "' was skipped");
+                WireFormats.checkNotForeign(assembly, "type", e.type);
+                diag.warn("unknown-event:" + e.type, "unknown-event", "an event of unknown type '" + e.type + "' was skipped");
                 break;
         }
     }
@@ -100,7 +121,7 @@ public final class InteractionsEvents {
             case "text":
             case "model_output":
                 part = choice.addPart(PartState.Kind.TEXT, "text");
-                choice.appendText(part, textOrEmpty(content));
+                choice.appendText(part, (content == null ? "" : Values.textAt(content, "text")));
                 break;
             case "thought":
                 part = choice.addPart(PartState.Kind.REASONING, "thought");
@@ -124,12 +145,7 @@ public final class InteractionsEvents {
         outputs.put(index, part);
     }
 
-    private static String textOrEmpty(Map<String, Object> content) {
-        String text = content == null ? null : Values.stringAt(content, "text");
-        return text == null ? "" : text;
-    }
-
-    private void delta(ChoiceState choice, int index, DeltaFields delta) {
+    private void delta(ChoiceState choice, int index, EventDelta delta) {
         String type = delta.type == null ? "text" : delta.type;
         if (!outputs.containsKey(index)) {
             diag.warn("output-without-start:" + index, "output-without-start",
@@ -200,7 +216,7 @@ public final class InteractionsEvents {
     }
 
     /** The content dialect sends a call whole: id, name and arguments as an object. */
-    private void functionCall(ChoiceState choice, PartState part, DeltaFields delta) {
+    private void functionCall(ChoiceState choice, PartState part, EventDelta delta) {
         ToolCallState call = part.call();
         if (call == null) {
             return;
@@ -245,20 +261,5 @@ public final class InteractionsEvents {
         String status = Values.stringAt(interaction, "status");
         choice.finishReason(status != null ? status : "completed");
         assembly.terminated();
-    }
-
-    private Map<String, Object> required(ChunkFields e, String field) {
-        Map<String, Object> value = e.map(field);
-        if (value == null) {
-            throw diag.unexpected("Expected an object for " + field + " in a " + e.eventType + " event but found none");
-        }
-        return value;
-    }
-
-    private int index(ChunkFields e) {
-        if (!e.hasIndex) {
-            throw diag.unexpected("Expected an index in a " + e.eventType + " event but found none");
-        }
-        return e.index;
     }
 }

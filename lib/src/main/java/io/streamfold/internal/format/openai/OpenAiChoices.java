@@ -1,17 +1,16 @@
 package io.streamfold.internal.format.openai;
 
+import io.streamfold.internal.json.JsonValues;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.streamfold.Format;
 import io.streamfold.internal.core.Assembly;
-import io.streamfold.internal.core.CharBuf;
+import io.streamfold.internal.json.CharBuf;
 import io.streamfold.internal.core.ChoiceState;
-import io.streamfold.internal.core.ChunkFields;
-import io.streamfold.internal.core.Diagnostics;
-import io.streamfold.internal.core.KeyOrder;
-import io.streamfold.internal.core.Read;
+import io.streamfold.internal.json.Diagnostics;
+import io.streamfold.internal.json.KeyOrder;
+import io.streamfold.internal.json.Read;
 import io.streamfold.internal.core.ToolCallState;
-import io.streamfold.internal.core.ToolFragment;
 import io.streamfold.internal.core.Values;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -31,6 +30,8 @@ public final class OpenAiChoices {
     private final KeyOrder deltaKeys = new KeyOrder();
     private final KeyOrder fragmentKeys = new KeyOrder();
     private final KeyOrder functionKeys = new KeyOrder();
+    /** The chat merge rules' state, per choice index. */
+    private ChatToolCalls[] toolCalls = new ChatToolCalls[1];
 
     public OpenAiChoices(Assembly assembly) {
         this.assembly = assembly;
@@ -65,29 +66,8 @@ public final class OpenAiChoices {
         return reasoningDetails.computeIfAbsent(choice, i -> new ReasoningDetails());
     }
 
-    /** Folds the chunk's header once the whole chunk is read. */
-    public void foldHeader(ChunkFields chunk) {
-        if (chunk.object.contentEquals("text_completion")) {
-            assembly.refineOpenAi(Format.OPENAI_COMPLETION);
-        }
-        if (chunk.hasCreated) {
-            assembly.created(chunk.created);
-        }
-        assembly.systemFingerprint(chunk.systemFingerprint);
-        assembly.serviceTier(chunk.serviceTier);
-        if (chunk.usage != null) {
-            Map<String, Object> usage = Values.asMap(chunk.usage);
-            if (usage == null) {
-                throw diag.unexpected("Expected an object for usage but found " + chunk.usage.getClass().getSimpleName());
-            }
-            assembly.usage(usage);
-        }
-    }
-
     private void readChoice(JsonParser p, ChoiceScratch s) throws IOException {
-        String name;
-        choiceKeys.start();
-        while ((name = choiceKeys.next(p)) != null) {
+        for (String name = choiceKeys.first(p); name != null; name = choiceKeys.next(p)) {
             JsonToken t = p.nextToken();
             if (t == JsonToken.VALUE_NULL) {
                 continue; // every field of a choice treats null as absent
@@ -102,12 +82,6 @@ public final class OpenAiChoices {
                 continue;
             }
             switch (name) {
-                case "index":
-                    s.index = Read.index(p, diag, "index", Assembly.MAX_INDEX);
-                    break;
-                case "delta":
-                    readDelta(p, s);
-                    break;
                 case "text":
                     s.rare = true;
                     Read.text(p, s.text, diag, "text");
@@ -132,9 +106,7 @@ public final class OpenAiChoices {
             return;
         }
         s.sawDelta = true;
-        String name;
-        deltaKeys.start();
-        while ((name = deltaKeys.next(p)) != null) {
+        for (String name = deltaKeys.first(p); name != null; name = deltaKeys.next(p)) {
             JsonToken t = p.nextToken();
             if (t == JsonToken.VALUE_NULL) {
                 continue; // every field of a delta treats null as absent
@@ -171,7 +143,7 @@ public final class OpenAiChoices {
                     break;
                 case "reasoning_details":
                     s.rare = true;
-                    s.reasoningDetails = Values.read(p);
+                    s.reasoningDetails = JsonValues.read(p);
                     break;
                 case "function_call":
                     s.rare = true;
@@ -188,7 +160,7 @@ public final class OpenAiChoices {
     private void readContentParts(JsonParser p, ChoiceScratch s) throws IOException {
         s.rare = true;
         while (p.nextToken() != JsonToken.END_ARRAY) {
-            Map<String, Object> part = Values.asMap(Values.read(p));
+            Map<String, Object> part = Values.asMap(JsonValues.read(p));
             if (part == null) {
                 throw diag.expected("an object", "a content part");
             }
@@ -226,9 +198,7 @@ public final class OpenAiChoices {
                 throw diag.expected("an object", "a tool call");
             }
             ToolFragment f = s.nextFragment();
-            String name;
-            fragmentKeys.start();
-            while ((name = fragmentKeys.next(p)) != null) {
+            for (String name = fragmentKeys.first(p); name != null; name = fragmentKeys.next(p)) {
                 JsonToken v = p.nextToken();
                 if (v == JsonToken.VALUE_NULL) {
                     continue; // every field of a fragment treats null as absent
@@ -260,7 +230,7 @@ public final class OpenAiChoices {
                         break;
                     default:
                         // e.g. Gemini's OpenAI-compatible extra_content.google.thought_signature: kept on the call
-                        f.other(name, Values.read(p));
+                        f.other(name, JsonValues.read(p));
                         break;
                 }
             }
@@ -268,9 +238,7 @@ public final class OpenAiChoices {
     }
 
     private void readFunction(JsonParser p, CharBuf name, CharBuf arguments) throws IOException {
-        String field;
-        functionKeys.start();
-        while ((field = functionKeys.next(p)) != null) {
+        for (String field = functionKeys.first(p); field != null; field = functionKeys.next(p)) {
             JsonToken t = p.nextToken();
             if (t == JsonToken.VALUE_NULL) {
                 continue;
@@ -287,7 +255,7 @@ public final class OpenAiChoices {
                     if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
                         // Some servers send the arguments as JSON rather than as its text.
                         diag.warn("arguments-not-string", "tool-call arguments arrived as JSON, not as a string; kept as its text");
-                        arguments.append(Read.json(Values.read(p)));
+                        arguments.append(Read.json(JsonValues.read(p)));
                     } else {
                         Read.text(p, arguments, diag, "arguments");
                     }
@@ -338,8 +306,11 @@ public final class OpenAiChoices {
         if (s.refusal.present()) {
             choice.appendRefusal(s.refusal);
         }
-        for (int i = 0; i < s.fragmentCount; i++) {
-            choice.mergeToolFragment(s.fragments.get(i));
+        if (s.fragmentCount > 0) {
+            ChatToolCalls calls = toolCalls(index, choice);
+            for (int i = 0; i < s.fragmentCount; i++) {
+                calls.merge(s.fragments.get(i));
+            }
         }
         if (s.sawFunctionCall) {
             applyFunctionCall(choice, s);
@@ -385,61 +356,15 @@ public final class OpenAiChoices {
         choice.appendArguments(call, s.functionArguments);
     }
 
-    /** One choice of one chunk, reused. */
-    private static final class ChoiceScratch {
-        int index;
-        boolean sawDelta;
-        String role;
-        String finishReason;
-        final CharBuf content = new CharBuf();
-        final CharBuf text = new CharBuf();
-        final CharBuf refusal = new CharBuf();
-        final CharBuf reasoning = new CharBuf();
-        final CharBuf reasoningContent = new CharBuf();
-        final List<ToolFragment> fragments = new ArrayList<>();
-        int fragmentCount;
-        boolean sawFunctionCall;
-        /** Set when a field outside content, role, tool calls and finish reason was read. */
-        boolean rare;
-        final CharBuf functionName = new CharBuf();
-        final CharBuf functionArguments = new CharBuf();
-        Map<String, Object> logprobs;
-        /** OpenRouter's structured reasoning ({@code delta.reasoning_details}), when a chunk had some. */
-        Object reasoningDetails;
-
-        void reset() {
-            index = -1;
-            sawDelta = false;
-            role = null;
-            finishReason = null;
-            content.reset();
-            if (rare) {
-                resetRare();
-            }
-            fragmentCount = 0;
-            logprobs = null;
+    private ChatToolCalls toolCalls(int index, ChoiceState choice) {
+        if (index >= toolCalls.length) {
+            toolCalls = java.util.Arrays.copyOf(toolCalls, Math.max(index + 1, toolCalls.length * 2));
         }
-
-        /** What text streams never send: reset only when a chunk did. */
-        private void resetRare() {
-            rare = false;
-            text.reset();
-            refusal.reset();
-            reasoning.reset();
-            reasoningContent.reset();
-            reasoningDetails = null;
-            sawFunctionCall = false;
-            functionName.reset();
-            functionArguments.reset();
+        ChatToolCalls calls = toolCalls[index];
+        if (calls == null) {
+            calls = new ChatToolCalls(choice, diag);
+            toolCalls[index] = calls;
         }
-
-        ToolFragment nextFragment() {
-            if (fragmentCount == fragments.size()) {
-                fragments.add(new ToolFragment());
-            }
-            ToolFragment f = fragments.get(fragmentCount++);
-            f.reset();
-            return f;
-        }
+        return calls;
     }
 }

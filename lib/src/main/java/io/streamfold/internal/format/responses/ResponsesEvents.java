@@ -1,12 +1,15 @@
 package io.streamfold.internal.format.responses;
 
+import com.fasterxml.jackson.core.JsonParser;
+import io.streamfold.internal.format.ChunkFolder;
+import io.streamfold.internal.format.WireFormats;
+import java.io.IOException;
 import io.streamfold.internal.core.Assembly;
-import io.streamfold.internal.core.CharBuf;
+import io.streamfold.internal.json.CharBuf;
 import io.streamfold.internal.core.ChoiceState;
-import io.streamfold.internal.core.ChunkFields;
-import io.streamfold.internal.core.Diagnostics;
+import io.streamfold.internal.json.Diagnostics;
 import io.streamfold.internal.core.PartState;
-import io.streamfold.internal.core.Read;
+import io.streamfold.internal.json.Read;
 import io.streamfold.internal.core.ToolCallState;
 import io.streamfold.internal.core.Values;
 import java.util.ArrayList;
@@ -22,7 +25,7 @@ import java.util.TreeMap;
  * {@code .incomplete}, {@code .failed}) that response is authoritative: what the deltas built is
  * compared with it, every difference is reported, and the response's output replaces it.
  */
-public final class ResponsesEvents {
+final class ResponsesEvents implements ChunkFolder {
 
     private static final Set<String> RESPONSE_FIELDS_MODELLED = Set.of("id", "model", "created_at", "usage");
 
@@ -32,19 +35,42 @@ public final class ResponsesEvents {
     private final Map<String, Item> itemsById = new LinkedHashMap<>();
     private boolean authoritative;
 
-    public ResponsesEvents(Assembly assembly) {
+    private final ResponsesEvent event = new ResponsesEvent();
+    private final ResponsesChecks checks;
+
+    ResponsesEvents(Assembly assembly) {
         this.assembly = assembly;
         this.diag = assembly.diagnostics();
+        this.checks = new ResponsesChecks(diag);
         assembly.beforeSnapshot(this::publishOutput);
     }
 
-    public void fold(ChunkFields e) {
+    @Override
+    public void beginChunk() {
+        event.reset();
+    }
+
+    @Override
+    public boolean field(JsonParser p, String name) throws IOException {
+        return event.read(p, name, diag);
+    }
+
+    @Override
+    public boolean endChunk() {
+        if (event.type == null) {
+            return event.foldUntyped(assembly);
+        }
+        fold(event); // an event type of another format is an error, said where the type is unknown
+        return true;
+    }
+
+    private void fold(ResponsesEvent e) {
         ChoiceState choice = assembly.choice(0);
         switch (e.type) {
             case "response.created":
             case "response.in_progress":
             case "response.queued":
-                header(required(e, "response"), false);
+                header(e.required("response", diag), false);
                 break;
             case "response.output_item.added":
                 itemAdded(choice, e);
@@ -65,13 +91,13 @@ public final class ResponsesEvents {
                 choice.appendText(content(choice, e, PartState.Kind.REASONING, "reasoning_text"), e.deltaText);
                 break;
             case "response.output_text.done":
-                checkDone(choice, content(choice, e, PartState.Kind.TEXT, "output_text"), e.text, "output text");
+                checks.done(content(choice, e, PartState.Kind.TEXT, "output_text"), e.text, "output text");
                 break;
             case "response.refusal.done":
-                checkDone(choice, content(choice, e, PartState.Kind.REFUSAL, "refusal"), refusalOf(e), "refusal");
+                checks.done(content(choice, e, PartState.Kind.REFUSAL, "refusal"), refusalOf(e), "refusal");
                 break;
             case "response.reasoning_text.done":
-                checkDone(choice, content(choice, e, PartState.Kind.REASONING, "reasoning_text"), e.text, "reasoning text");
+                checks.done(content(choice, e, PartState.Kind.REASONING, "reasoning_text"), e.text, "reasoning text");
                 break;
             case "response.output_text.annotation.added":
             case "response.output_text_annotation.added":
@@ -84,27 +110,29 @@ public final class ResponsesEvents {
                 choice.appendText(summary(choice, item(choice, e), e), e.deltaText);
                 break;
             case "response.reasoning_summary_text.done":
-                checkDone(choice, summary(choice, item(choice, e), e), e.text, "reasoning summary");
+                checks.done(summary(choice, item(choice, e), e), e.text, "reasoning summary");
                 break;
             case "response.function_call_arguments.delta":
             case "response.custom_tool_call_input.delta":
                 choice.appendArguments(call(choice, e), e.deltaText);
                 break;
             case "response.function_call_arguments.done":
-                checkArguments(call(choice, e), e.arguments, "arguments");
+                checks.arguments(call(choice, e), e.arguments, "arguments");
                 break;
             case "response.custom_tool_call_input.done":
-                checkArguments(call(choice, e), inputOf(e), "input");
+                checks.arguments(call(choice, e), inputOf(e), "input");
                 break;
             case "response.completed":
             case "response.incomplete":
             case "response.failed":
-                completed(choice, required(e, "response"));
+                completed(choice, e.required("response", diag));
                 break;
             case "error":
-                providerError(e);
+                // Documented flat ({"type": "error", "code", "message", "param"}); sent nested as often.
+                assembly.providerError(e.map("error") != null ? e.map("error") : flatError(e));
                 break;
             default:
+                WireFormats.checkNotForeign(assembly, "type", e.type);
                 if (!e.type.startsWith("response.")) {
                     diag.warn("unknown-event:" + e.type, "unknown-event", "an event of unknown type '" + e.type + "' was skipped");
                 }
@@ -145,7 +173,7 @@ public final class ResponsesEvents {
      * Items
      * ------------------------------------------------------------------------------------- */
 
-    private void itemAdded(ChoiceState choice, ChunkFields e) {
+    private void itemAdded(ChoiceState choice, ResponsesEvent e) {
         Map<String, Object> raw = e.map("item");
         if (raw == null) {
             return; // providers may announce an empty item; output_item.done will say what it was
@@ -155,7 +183,7 @@ public final class ResponsesEvents {
     }
 
     private Item startItem(ChoiceState choice, int outputIndex, Map<String, Object> raw) {
-        Item item = new Item(outputIndex, raw);
+        Item item = new Item(raw);
         items.put(outputIndex, item);
         if (item.id != null) {
             itemsById.put(item.id, item);
@@ -207,7 +235,7 @@ public final class ResponsesEvents {
         return item;
     }
 
-    private void itemDone(ChoiceState choice, ChunkFields e) {
+    private void itemDone(ChoiceState choice, ResponsesEvent e) {
         Map<String, Object> raw = e.map("item");
         if (raw == null) {
             throw diag.unexpected("Expected an object for item in response.output_item.done but found none");
@@ -224,7 +252,7 @@ public final class ResponsesEvents {
             item.other.extra().putAll(raw);
         } else if (item.call != null) {
             String key = item.type.equals("custom_tool_call") ? "input" : "arguments";
-            checkArguments(item.call, Values.stringAt(raw, key), key);
+            checks.arguments(item.call, Values.stringAt(raw, key), key);
             for (Map.Entry<String, Object> f : raw.entrySet()) {
                 if (Set.of("id", "status").contains(f.getKey())) {
                     item.call.extra().put(f.getKey(), f.getValue());
@@ -233,7 +261,7 @@ public final class ResponsesEvents {
         }
     }
 
-    private Item item(ChoiceState choice, ChunkFields e) {
+    private Item item(ChoiceState choice, ResponsesEvent e) {
         Item item = null;
         if (e.hasOutputIndex) {
             item = items.get(e.outputIndex);
@@ -256,7 +284,7 @@ public final class ResponsesEvents {
         return item;
     }
 
-    private void contentPart(ChoiceState choice, Item item, ChunkFields e) {
+    private void contentPart(ChoiceState choice, Item item, ResponsesEvent e) {
         Map<String, Object> part = e.map("part");
         if (part == null) {
             return;
@@ -275,13 +303,13 @@ public final class ResponsesEvents {
         PartState part;
         if ("refusal".equals(type)) {
             part = choice.addPart(PartState.Kind.REFUSAL, "refusal");
-            choice.appendText(part, textOrEmpty(raw, "refusal"));
+            choice.appendText(part, Values.textAt(raw, "refusal"));
         } else if ("reasoning_text".equals(type)) {
             part = choice.addPart(PartState.Kind.REASONING, "reasoning_text");
-            choice.appendText(part, textOrEmpty(raw, "text"));
+            choice.appendText(part, Values.textAt(raw, "text"));
         } else if ("output_text".equals(type) || "text".equals(type) || type == null) {
             part = choice.addPart(PartState.Kind.TEXT, type == null ? "output_text" : type);
-            choice.appendText(part, textOrEmpty(raw, "text"));
+            choice.appendText(part, Values.textAt(raw, "text"));
             for (Map.Entry<String, Object> f : raw.entrySet()) {
                 if (!Set.of("type", "text").contains(f.getKey())) {
                     part.extra().put(f.getKey(), f.getValue());
@@ -295,7 +323,7 @@ public final class ResponsesEvents {
         return part;
     }
 
-    private PartState content(ChoiceState choice, ChunkFields e, PartState.Kind kind, String type) {
+    private PartState content(ChoiceState choice, ResponsesEvent e, PartState.Kind kind, String type) {
         Item item = item(choice, e);
         int contentIndex = e.hasContentIndex ? e.contentIndex : 0;
         PartState part = item.contents.get(contentIndex);
@@ -306,7 +334,7 @@ public final class ResponsesEvents {
         return part;
     }
 
-    private PartState summary(ChoiceState choice, Item item, ChunkFields e) {
+    private PartState summary(ChoiceState choice, Item item, ResponsesEvent e) {
         int summaryIndex = e.hasSummaryIndex ? e.summaryIndex : 0;
         PartState part = item.summaries.get(summaryIndex);
         if (part == null) {
@@ -321,11 +349,11 @@ public final class ResponsesEvents {
             return;
         }
         PartState part = choice.addPart(PartState.Kind.REASONING, "summary_text");
-        choice.appendText(part, textOrEmpty(raw, "text"));
+        choice.appendText(part, Values.textAt(raw, "text"));
         item.summaries.put(item.summaries.size(), part);
     }
 
-    private ToolCallState call(ChoiceState choice, ChunkFields e) {
+    private ToolCallState call(ChoiceState choice, ResponsesEvent e) {
         Item item = item(choice, e);
         if (item.call == null) {
             throw diag.unexpected("Expected a function_call item for " + e.type + " but found a " + item.type + " item");
@@ -333,53 +361,29 @@ public final class ResponsesEvents {
         return item.call;
     }
 
-    private static String textOrEmpty(Map<String, Object> raw, String key) {
-        String text = Values.stringAt(raw, key);
-        return text == null ? "" : text;
+    private static Map<String, Object> flatError(ResponsesEvent e) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", e.object("code"));
+        error.put("message", e.object("message"));
+        error.put("param", e.object("param"));
+        return error;
     }
 
-    private static CharSequence refusalOf(ChunkFields e) {
+    private static CharSequence refusalOf(ResponsesEvent e) {
         Object refusal = e.object("refusal");
         return refusal instanceof String s ? s : null;
     }
 
-    private static CharSequence inputOf(ChunkFields e) {
+    private static CharSequence inputOf(ResponsesEvent e) {
         Object input = e.object("input");
         return input instanceof String s ? s : null;
     }
 
-    /* ---------------------------------------------------------------------------------------
-     * Consistency: .done events and the final response
-     * ------------------------------------------------------------------------------------- */
-
-    private void checkDone(ChoiceState choice, PartState part, CharSequence whole, String what) {
-        if (whole == null || (whole instanceof CharBuf buf && !buf.present())) {
-            return;
-        }
-        if (!part.text().toString().contentEquals(whole)) {
-            diag.warn("stream-mismatch", "the deltas of a " + what + " built '" + preview(part.text()) + "' but its .done event says '"
-                    + preview(whole) + "'; the .done text is kept");
-            part.text().clear();
-            part.text().append(whole);
-        }
-    }
-
-    private void checkArguments(ToolCallState call, CharSequence whole, String what) {
-        if (whole == null || (whole instanceof CharBuf buf && !buf.present())) {
-            return;
-        }
-        if (!call.arguments().toString().contentEquals(whole)) {
-            diag.warn("stream-mismatch", "the deltas of a call's " + what + " built '" + preview(call.arguments())
-                    + "' but the final event says '" + preview(whole) + "'; the final value is kept");
-            call.arguments().clear();
-            call.arguments().append(whole);
-        }
-    }
 
     private void completed(ChoiceState choice, Map<String, Object> response) {
         List<Object> output = Values.asList(response.get("output"));
         if (output != null && (!output.isEmpty() || items.isEmpty())) {
-            if (compare(output)) {
+            if (checks.differ(items, output)) {
                 // The final response is authoritative: rebuild the parts from its output. The listener
                 // heard the deltas; it is not told the story twice.
                 choice.muted(() -> {
@@ -402,55 +406,6 @@ public final class ResponsesEvents {
         assembly.terminated();
     }
 
-    /** Reports every difference between the deltas and the final output; true when there was one. */
-    private boolean compare(List<Object> output) {
-        boolean differs = items.size() != output.size();
-        for (int i = 0; i < output.size(); i++) {
-            Map<String, Object> raw = Values.asMap(output.get(i));
-            Item built = items.get(i);
-            if (raw == null) {
-                continue;
-            }
-            String type = Values.stringAt(raw, "type");
-            if (built == null) {
-                if (!items.isEmpty()) {
-                    diag.warn("stream-mismatch:item" + i, "stream-mismatch",
-                            "the final response has an output item " + i + " (" + type + ") that no event announced");
-                }
-                differs = true;
-                continue;
-            }
-            if (!String.valueOf(type).equals(built.type)) {
-                diag.warn("stream-mismatch:item" + i, "stream-mismatch",
-                        "output item " + i + " was a " + built.type + " in the stream but is a " + type + " in the final response");
-                differs = true;
-                continue;
-            }
-            String finalText = ResponsesOutput.textOf(raw);
-            String builtText = built.text();
-            if (finalText != null && builtText != null && !finalText.equals(builtText)) {
-                diag.warn("stream-mismatch:item" + i, "stream-mismatch", "the deltas of output item " + i + " built '"
-                        + preview(builtText) + "' but the final response says '" + preview(finalText) + "'");
-                differs = true;
-            }
-            if (built.call != null) {
-                String key = type.equals("custom_tool_call") ? "input" : "arguments";
-                String finalArgs = Values.stringAt(raw, key);
-                if (finalArgs != null && !finalArgs.equals(built.call.arguments().toString())
-                        && !built.call.arguments().toString().isEmpty()) {
-                    diag.warn("stream-mismatch:item" + i, "stream-mismatch", "the deltas of call " + i + " built arguments '"
-                            + preview(built.call.arguments()) + "' but the final response says '" + preview(finalArgs) + "'");
-                    differs = true;
-                }
-            }
-        }
-        if (items.size() > output.size()) {
-            diag.warn("stream-mismatch:count", "stream-mismatch", "the stream announced " + items.size()
-                    + " output items but the final response has " + output.size());
-        }
-        return differs;
-    }
-
     /** Before each snapshot: without a final response, the output is what the deltas built. */
     private void publishOutput() {
         if (authoritative) {
@@ -463,63 +418,4 @@ public final class ResponsesEvents {
         assembly.extra().put("output", output);
     }
 
-    private void providerError(ChunkFields e) {
-        // Documented flat ({"type": "error", "code", "message", "param"}); sent nested as often ({"error": {...}}).
-        Map<String, Object> error = e.map("error");
-        if (error == null) {
-            error = new LinkedHashMap<>();
-            error.put("code", e.object("code"));
-            error.put("message", e.object("message"));
-            error.put("param", e.object("param"));
-        }
-        diag.warn("provider-error", "the stream carried an error event (" + error.get("code") + ": " + error.get("message") + ")");
-        assembly.extra().put("error", error);
-    }
-
-    private Map<String, Object> required(ChunkFields e, String field) {
-        Map<String, Object> value = e.map(field);
-        if (value == null) {
-            throw diag.unexpected("Expected an object for " + field + " in a " + e.type + " event but found none");
-        }
-        return value;
-    }
-
-    private static String preview(CharSequence text) {
-        String s = text.toString();
-        return s.length() > 60 ? s.substring(0, 60) + "..." : s;
-    }
-
-    /** One output item as the stream built it. */
-    static final class Item {
-        final int outputIndex;
-        final Map<String, Object> raw;
-        final String type;
-        final String id;
-        final Map<Integer, PartState> contents = new TreeMap<>();
-        final Map<Integer, PartState> summaries = new TreeMap<>();
-        ToolCallState call;
-        PartState other;
-        Map<String, Object> done;
-
-        Item(int outputIndex, Map<String, Object> raw) {
-            this.outputIndex = outputIndex;
-            this.raw = raw;
-            String t = Values.stringAt(raw, "type");
-            this.type = t == null ? "message" : t;
-            this.id = Values.stringAt(raw, "id");
-        }
-
-        /** The item's visible text as built (message text or reasoning summary), or null. */
-        String text() {
-            Map<Integer, PartState> source = type.equals("reasoning") ? summaries : contents;
-            if (source.isEmpty()) {
-                return null;
-            }
-            StringBuilder sb = new StringBuilder();
-            for (PartState p : source.values()) {
-                sb.append(p.text());
-            }
-            return sb.toString();
-        }
-    }
 }

@@ -14,7 +14,7 @@ final class ResponsesOutput {
     }
 
     /** The item with its streamed text and arguments filled in. */
-    static Map<String, Object> render(Map<String, Object> base, ResponsesEvents.Item item) {
+    static Map<String, Object> render(Map<String, Object> base, Item item) {
         Map<String, Object> out = new LinkedHashMap<>(base);
         switch (item.type) {
             case "message": {

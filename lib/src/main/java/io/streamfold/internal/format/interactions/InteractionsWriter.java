@@ -1,5 +1,6 @@
-package io.streamfold.internal.output;
+package io.streamfold.internal.format.interactions;
 
+import io.streamfold.internal.json.JsonValues;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.streamfold.Completion;
 import io.streamfold.Message;
@@ -17,10 +18,10 @@ final class InteractionsWriter {
     static void write(Completion c, JsonGenerator g) throws IOException {
         Message m = c.message();
         g.writeStartObject();
-        NativeJson.field(g, "id", c.id());
-        NativeJson.entries(g, c.extra(), Set.of());
-        NativeJson.field(g, "model", c.model());
-        NativeJson.field(g, "role", m == null || m.role() == null ? "model" : m.role());
+        JsonValues.writeField(g, "id", c.id());
+        JsonValues.writeEntries(g, c.extra(), Set.of());
+        JsonValues.writeField(g, "model", c.model());
+        JsonValues.writeField(g, "role", m == null || m.role() == null ? "model" : m.role());
         g.writeFieldName("outputs");
         g.writeStartArray();
         if (m != null) {
@@ -29,7 +30,7 @@ final class InteractionsWriter {
             }
         }
         g.writeEndArray();
-        NativeJson.field(g, "usage", c.usage() == null ? null : c.usage().details());
+        JsonValues.writeField(g, "usage", c.usage() == null ? null : c.usage().details());
         g.writeEndObject();
     }
 
@@ -38,7 +39,7 @@ final class InteractionsWriter {
         if (part instanceof Part.Text text) {
             g.writeStringField("type", "text");
             g.writeStringField("text", text.text());
-            NativeJson.entries(g, text.extra(), Set.of("type", "text"));
+            JsonValues.writeEntries(g, text.extra(), Set.of("type", "text"));
         } else if (part instanceof Part.Reasoning r) {
             g.writeStringField("type", "thought");
             if (r.signature() != null) {
@@ -55,12 +56,12 @@ final class InteractionsWriter {
             }
         } else if (part instanceof ToolCall call) {
             g.writeStringField("type", "function_call");
-            NativeJson.field(g, "id", call.id());
-            NativeJson.field(g, "name", call.name());
+            JsonValues.writeField(g, "id", call.id());
+            JsonValues.writeField(g, "name", call.name());
             g.writeFieldName("arguments");
-            NativeJson.jsonText(g, call.arguments());
+            JsonValues.writeJsonText(g, call.arguments());
         } else if (part instanceof Part.Other other) {
-            NativeJson.entries(g, other.fields(), Set.of());
+            JsonValues.writeEntries(g, other.fields(), Set.of());
         } else if (part instanceof Part.Refusal refusal) {
             g.writeStringField("type", "text");
             g.writeStringField("text", refusal.text());

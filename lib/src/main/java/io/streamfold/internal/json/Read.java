@@ -1,5 +1,6 @@
-package io.streamfold.internal.core;
+package io.streamfold.internal.json;
 
+import io.streamfold.internal.core.Values;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -67,11 +68,6 @@ public final class Read {
         return value;
     }
 
-    /** Any value as a plain object ({@link Values}). */
-    public static Object value(JsonParser p) throws IOException {
-        return Values.read(p);
-    }
-
     /** An object value as a map, or null for null. */
     public static java.util.Map<String, Object> object(JsonParser p, Diagnostics diag, String field) throws IOException {
         JsonToken t = p.currentToken();
@@ -81,7 +77,7 @@ public final class Read {
         if (t != JsonToken.START_OBJECT) {
             throw diag.expected("an object", field);
         }
-        return Values.asMap(Values.read(p));
+        return Values.asMap(JsonValues.read(p));
     }
 
     /** Fails unless the current token starts an object or is null; returns false for null. */
@@ -125,7 +121,7 @@ public final class Read {
     public static String json(Object value) {
         StringWriter out = new StringWriter();
         try (JsonGenerator g = TEXT_FACTORY.createGenerator(out)) {
-            Values.write(g, value);
+            JsonValues.write(g, value);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -1,5 +1,6 @@
-package io.streamfold.internal.output;
+package io.streamfold.internal.format.responses;
 
+import io.streamfold.internal.json.JsonValues;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.streamfold.Completion;
 import java.io.IOException;
@@ -19,13 +20,13 @@ final class ResponsesWriter {
 
     static void write(Completion c, JsonGenerator g) throws IOException {
         g.writeStartObject();
-        NativeJson.field(g, "id", c.id());
-        NativeJson.field(g, "object", c.extra().getOrDefault("object", "response"));
-        NativeJson.field(g, "created_at", c.created());
-        NativeJson.entries(g, c.extra(), WRITTEN);
-        NativeJson.field(g, "model", c.model());
-        NativeJson.field(g, "output", c.extra().getOrDefault("output", List.of()));
-        NativeJson.field(g, "usage", c.usage() == null ? null : c.usage().details());
+        JsonValues.writeField(g, "id", c.id());
+        JsonValues.writeField(g, "object", c.extra().getOrDefault("object", "response"));
+        JsonValues.writeField(g, "created_at", c.created());
+        JsonValues.writeEntries(g, c.extra(), WRITTEN);
+        JsonValues.writeField(g, "model", c.model());
+        JsonValues.writeField(g, "output", c.extra().getOrDefault("output", List.of()));
+        JsonValues.writeField(g, "usage", c.usage() == null ? null : c.usage().details());
         g.writeEndObject();
     }
 }

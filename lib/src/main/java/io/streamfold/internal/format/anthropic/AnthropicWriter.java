@@ -1,5 +1,6 @@
-package io.streamfold.internal.output;
+package io.streamfold.internal.format.anthropic;
 
+import io.streamfold.internal.json.JsonValues;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.streamfold.Completion;
 import io.streamfold.Message;
@@ -19,10 +20,10 @@ final class AnthropicWriter {
     static void write(Completion c, JsonGenerator g) throws IOException {
         Message m = c.message();
         g.writeStartObject();
-        NativeJson.field(g, "id", c.id());
-        NativeJson.field(g, "type", c.extra().getOrDefault("type", "message"));
-        NativeJson.field(g, "role", m == null || m.role() == null ? "assistant" : m.role());
-        NativeJson.field(g, "model", c.model());
+        JsonValues.writeField(g, "id", c.id());
+        JsonValues.writeField(g, "type", c.extra().getOrDefault("type", "message"));
+        JsonValues.writeField(g, "role", m == null || m.role() == null ? "assistant" : m.role());
+        JsonValues.writeField(g, "model", c.model());
         g.writeFieldName("content");
         g.writeStartArray();
         if (m != null) {
@@ -31,10 +32,10 @@ final class AnthropicWriter {
             }
         }
         g.writeEndArray();
-        NativeJson.field(g, "stop_reason", c.finishReason());
-        NativeJson.field(g, "stop_sequence", c.extra().get("stop_sequence"));
-        NativeJson.field(g, "usage", c.usage() == null ? null : c.usage().details());
-        NativeJson.entries(g, c.extra(), WRITTEN);
+        JsonValues.writeField(g, "stop_reason", c.finishReason());
+        JsonValues.writeField(g, "stop_sequence", c.extra().get("stop_sequence"));
+        JsonValues.writeField(g, "usage", c.usage() == null ? null : c.usage().details());
+        JsonValues.writeEntries(g, c.extra(), WRITTEN);
         g.writeEndObject();
     }
 
@@ -43,23 +44,23 @@ final class AnthropicWriter {
         if (part instanceof Part.Text text) {
             g.writeStringField("type", text.type());
             g.writeStringField("text", text.text());
-            NativeJson.entries(g, text.extra(), Set.of("type", "text"));
+            JsonValues.writeEntries(g, text.extra(), Set.of("type", "text"));
         } else if (part instanceof Part.Reasoning r) {
             g.writeStringField("type", r.type());
             g.writeStringField("thinking", r.text());
             if (r.signature() != null) {
                 g.writeStringField("signature", r.signature());
             }
-            NativeJson.entries(g, r.extra(), Set.of("type", "thinking", "signature"));
+            JsonValues.writeEntries(g, r.extra(), Set.of("type", "thinking", "signature"));
         } else if (part instanceof ToolCall call) {
             g.writeStringField("type", call.type());
-            NativeJson.field(g, "id", call.id());
-            NativeJson.field(g, "name", call.name());
+            JsonValues.writeField(g, "id", call.id());
+            JsonValues.writeField(g, "name", call.name());
             g.writeFieldName("input");
-            NativeJson.jsonText(g, call.arguments());
-            NativeJson.entries(g, call.extra(), Set.of("type", "id", "name", "input"));
+            JsonValues.writeJsonText(g, call.arguments());
+            JsonValues.writeEntries(g, call.extra(), Set.of("type", "id", "name", "input"));
         } else if (part instanceof Part.Other other) {
-            NativeJson.entries(g, other.fields(), Set.of());
+            JsonValues.writeEntries(g, other.fields(), Set.of());
         } else if (part instanceof Part.Refusal refusal) {
             g.writeStringField("type", "text");
             g.writeStringField("text", refusal.text());

@@ -1,5 +1,6 @@
-package io.streamfold.internal.output;
+package io.streamfold.internal.format.gemini;
 
+import io.streamfold.internal.json.JsonValues;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.streamfold.Choice;
 import io.streamfold.Completion;
@@ -28,9 +29,9 @@ final class GeminiWriter {
         }
         g.writeEndArray();
         if (c.usage() != null) {
-            NativeJson.field(g, camel ? "usageMetadata" : "usage_metadata", c.usage().details());
+            JsonValues.writeField(g, camel ? "usageMetadata" : "usage_metadata", c.usage().details());
         }
-        NativeJson.entries(g, c.extra(), Set.of());
+        JsonValues.writeEntries(g, c.extra(), Set.of());
         g.writeEndObject();
     }
 
@@ -44,13 +45,13 @@ final class GeminiWriter {
             part(part, camel, g);
         }
         g.writeEndArray();
-        NativeJson.field(g, "role", choice.message().role() == null ? "model" : choice.message().role());
+        JsonValues.writeField(g, "role", choice.message().role() == null ? "model" : choice.message().role());
         g.writeEndObject();
         if (choice.finishReason() != null) {
             g.writeStringField(camel ? "finishReason" : "finish_reason", choice.finishReason());
         }
         g.writeNumberField("index", choice.index());
-        NativeJson.entries(g, choice.extra(), Set.of());
+        JsonValues.writeEntries(g, choice.extra(), Set.of());
         g.writeEndObject();
     }
 
@@ -58,24 +59,24 @@ final class GeminiWriter {
         g.writeStartObject();
         if (part instanceof Part.Text text) {
             g.writeStringField("text", text.text());
-            NativeJson.entries(g, text.extra(), Set.of());
+            JsonValues.writeEntries(g, text.extra(), Set.of());
         } else if (part instanceof Part.Reasoning r) {
             g.writeStringField("text", r.text());
             g.writeBooleanField("thought", true);
-            NativeJson.entries(g, r.extra(), Set.of());
+            JsonValues.writeEntries(g, r.extra(), Set.of());
         } else if (part instanceof ToolCall call) {
             g.writeFieldName(camel ? "functionCall" : "function_call");
             g.writeStartObject();
             if (call.id() != null) {
                 g.writeStringField("id", call.id());
             }
-            NativeJson.field(g, "name", call.name());
+            JsonValues.writeField(g, "name", call.name());
             g.writeFieldName("args");
-            NativeJson.jsonText(g, call.arguments());
+            JsonValues.writeJsonText(g, call.arguments());
             g.writeEndObject();
-            NativeJson.entries(g, call.extra(), Set.of());
+            JsonValues.writeEntries(g, call.extra(), Set.of());
         } else if (part instanceof Part.Other other) {
-            NativeJson.entries(g, other.fields(), Set.of());
+            JsonValues.writeEntries(g, other.fields(), Set.of());
         } else if (part instanceof Part.Refusal refusal) {
             g.writeStringField("text", refusal.text());
         }

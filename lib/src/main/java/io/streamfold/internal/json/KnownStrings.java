@@ -1,4 +1,4 @@
-package io.streamfold.internal.core;
+package io.streamfold.internal.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.streamfold.internal.core;
+package io.streamfold.internal.json;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -38,6 +38,10 @@ public final class Diagnostics {
     private long originLine = 1;
     private long originColumn = 1;
     private long originByte;
+    // A parser over fields kept before the chunk's format was known: errors name where each field was.
+    private JsonParser replay;
+    private JsonStreamContext replayRoot;
+    private JsonLocation replayAt;
 
     public Diagnostics(String source, boolean lenient) {
         this.source = source;
@@ -71,6 +75,22 @@ public final class Diagnostics {
         this.originLine = originLine;
         this.originColumn = originColumn;
         this.originByte = originByte;
+    }
+
+    /**
+     * Errors from here on come from a parser over kept fields ({@code replay}, whose object is
+     * {@code root}): they are located at {@code at}, where the field being read stood in the input.
+     */
+    public void replaying(JsonParser replay, JsonStreamContext root, JsonLocation at) {
+        this.replay = replay;
+        this.replayRoot = root;
+        this.replayAt = at;
+    }
+
+    public void endReplay() {
+        replay = null;
+        replayRoot = null;
+        replayAt = null;
     }
 
     public JsonParser parser() {
@@ -189,7 +209,7 @@ public final class Diagnostics {
     }
 
     private AssemblyException error(Problem.Kind kind, String message, JsonParser p, Throwable cause) {
-        JsonLocation location = p == null ? null : p.currentTokenLocation();
+        JsonLocation location = replay != null ? replayAt : p == null ? null : p.currentTokenLocation();
         return error(kind, message, location, cause);
     }
 
@@ -205,7 +225,8 @@ public final class Diagnostics {
             long inner = location.getByteOffset() >= 0 ? location.getByteOffset() : location.getCharOffset();
             offset = inner >= 0 ? baseByte + inner - originByte : -1;
         }
-        String path = chunkRoot != null && parser != null ? pathOf(parser.getParsingContext(), chunkRoot) : null;
+        String path = replay != null ? pathOf(replay.getParsingContext(), replayRoot)
+                : chunkRoot != null && parser != null ? pathOf(parser.getParsingContext(), chunkRoot) : null;
         return new AssemblyException(new Problem(kind, message, source, chunk, line, column, offset, path), cause);
     }
 

@@ -1,10 +1,12 @@
-package io.streamfold.internal.core;
+package io.streamfold.internal.format.openai;
+
+import io.streamfold.internal.json.CharBuf;
 
 /**
  * One tool-call fragment as a chunk carried it ({@code {index, id, type, function: {name,
  * arguments}}}), read whole before it is merged because its keys come in any order.
  */
-public final class ToolFragment {
+final class ToolFragment {
 
     public boolean hasIndex;
     public int index;

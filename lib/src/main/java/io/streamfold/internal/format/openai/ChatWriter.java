@@ -1,5 +1,6 @@
-package io.streamfold.internal.output;
+package io.streamfold.internal.format.openai;
 
+import io.streamfold.internal.json.JsonValues;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.streamfold.Choice;
 import io.streamfold.Completion;
@@ -27,7 +28,7 @@ final class ChatWriter {
             g.writeNumberField("index", choice.index());
             g.writeFieldName("message");
             message(choice, g);
-            NativeJson.field(g, "finish_reason", choice.finishReason());
+            JsonValues.writeField(g, "finish_reason", choice.finishReason());
             logprobs(choice.logprobs(), g);
             g.writeEndObject();
         }
@@ -46,7 +47,7 @@ final class ChatWriter {
             g.writeNumberField("index", choice.index());
             String text = choice.message().content();
             g.writeStringField("text", text == null ? "" : text);
-            NativeJson.field(g, "finish_reason", choice.finishReason());
+            JsonValues.writeField(g, "finish_reason", choice.finishReason());
             logprobs(choice.logprobs(), g);
             g.writeEndObject();
         }
@@ -56,33 +57,33 @@ final class ChatWriter {
     }
 
     private static void header(Completion c, JsonGenerator g, String object) throws IOException {
-        NativeJson.field(g, "id", c.id());
+        JsonValues.writeField(g, "id", c.id());
         g.writeStringField("object", object);
-        NativeJson.field(g, "created", c.created());
-        NativeJson.field(g, "model", c.model());
-        NativeJson.field(g, "system_fingerprint", c.systemFingerprint());
+        JsonValues.writeField(g, "created", c.created());
+        JsonValues.writeField(g, "model", c.model());
+        JsonValues.writeField(g, "system_fingerprint", c.systemFingerprint());
         if (!object.equals("text_completion")) {
-            NativeJson.field(g, "service_tier", c.serviceTier());
+            JsonValues.writeField(g, "service_tier", c.serviceTier());
         }
     }
 
     private static void footer(Completion c, JsonGenerator g) throws IOException {
-        NativeJson.field(g, "usage", c.usage() == null ? null : c.usage().details());
-        NativeJson.entries(g, c.extra(), Set.of());
+        JsonValues.writeField(g, "usage", c.usage() == null ? null : c.usage().details());
+        JsonValues.writeEntries(g, c.extra(), Set.of());
     }
 
     private static void message(Choice choice, JsonGenerator g) throws IOException {
         Message m = choice.message();
         g.writeStartObject();
-        NativeJson.field(g, "role", m.role() == null ? "assistant" : m.role());
-        NativeJson.field(g, "content", m.content());
-        NativeJson.field(g, "refusal", m.refusal());
+        JsonValues.writeField(g, "role", m.role() == null ? "assistant" : m.role());
+        JsonValues.writeField(g, "content", m.content());
+        JsonValues.writeField(g, "refusal", m.refusal());
         if (m.reasoning() != null) {
             g.writeStringField(reasoningField(m), m.reasoning());
         }
         Object details = choice.extra().get("reasoning_details");
         if (details != null) {
-            NativeJson.field(g, "reasoning_details", details); // OpenRouter's structured reasoning, signatures included
+            JsonValues.writeField(g, "reasoning_details", details); // OpenRouter's structured reasoning, signatures included
         }
         boolean anyToolCall = false;
         ToolCall legacy = null;
@@ -97,14 +98,14 @@ final class ChatWriter {
                 anyToolCall = true;
             }
             g.writeStartObject();
-            NativeJson.field(g, "id", call.id());
+            JsonValues.writeField(g, "id", call.id());
             g.writeStringField("type", call.type() == null ? "function" : call.type());
             g.writeFieldName("function");
             g.writeStartObject();
-            NativeJson.field(g, "name", call.name());
+            JsonValues.writeField(g, "name", call.name());
             g.writeStringField("arguments", call.arguments());
             g.writeEndObject();
-            NativeJson.entries(g, call.extra(), Set.of());
+            JsonValues.writeEntries(g, call.extra(), Set.of());
             g.writeEndObject();
         }
         if (anyToolCall) {
@@ -113,7 +114,7 @@ final class ChatWriter {
         if (legacy != null) {
             g.writeFieldName("function_call");
             g.writeStartObject();
-            NativeJson.field(g, "name", legacy.name());
+            JsonValues.writeField(g, "name", legacy.name());
             g.writeStringField("arguments", legacy.arguments());
             g.writeEndObject();
         }
@@ -135,7 +136,7 @@ final class ChatWriter {
         if (logprobs == null) {
             g.writeNull();
         } else {
-            Values.write(g, logprobs.fields());
+            JsonValues.write(g, logprobs.fields());
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.streamfold.internal.core;
+package io.streamfold.internal.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import java.io.IOException;
@@ -23,11 +23,6 @@ public final class CharBuf implements CharSequence {
 
     public boolean present() {
         return present;
-    }
-
-    /** Marks the buffer present without text: an empty string arrived. */
-    public void markPresent() {
-        present = true;
     }
 
     /** Appends the parser's current string token without making a String of it. */
@@ -93,11 +88,6 @@ public final class CharBuf implements CharSequence {
     @Override
     public CharSequence subSequence(int start, int end) {
         return new String(chars, start, end - start);
-    }
-
-    /** Returns the text, or null when absent. */
-    public String valueOrNull() {
-        return present ? new String(chars, 0, length) : null;
     }
 
     @Override

@@ -1,0 +1,33 @@
+package io.streamfold.internal.format;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.streamfold.Completion;
+import io.streamfold.Format;
+import io.streamfold.internal.core.Assembly;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * One wire format, all of it in one package: which chunk fields tell it, how its chunks are read
+ * and folded ({@link ChunkFolder}), and how its completion is written as native JSON. Adding a
+ * format is one package and one line in {@link WireFormats}.
+ */
+public interface WireFormat {
+
+    /** The formats this one reads (one chunk envelope may serve two, as OpenAI's does). */
+    List<Format> formats();
+
+    /**
+     * Whether a chunk's top-level field tells that the stream is in this format, such as
+     * {@code choices} or {@code "type": "message_start"}.
+     *
+     * @param value the field's value when it is a string, else null
+     */
+    boolean tells(String field, String value);
+
+    /** A folder for one stream: it keeps that stream's state of this format. */
+    ChunkFolder folder(Assembly assembly);
+
+    /** Writes the completion as the format's non-streaming response. */
+    void writeNative(Completion completion, Format format, JsonGenerator g) throws IOException;
+}

@@ -1,0 +1,53 @@
+package io.streamfold.internal.format.anthropic;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.streamfold.internal.format.EventDelta;
+import io.streamfold.internal.format.EventFields;
+import io.streamfold.internal.json.Diagnostics;
+import java.io.IOException;
+
+/** One Anthropic Messages event as read: its type, index, delta and structured fields. */
+final class AnthropicEvent extends EventFields {
+
+    final EventDelta delta = new EventDelta();
+
+    @Override
+    public void reset() {
+        super.reset();
+        delta.reset();
+    }
+
+    /** Reads one top-level field; false when Anthropic events have no such field. */
+    boolean read(JsonParser p, String name, Diagnostics diag) throws IOException {
+        JsonToken t = p.currentToken();
+        switch (name) {
+            case "type":
+                readType(p, diag, "type");
+                return true;
+            case "index":
+                readIndex(p, diag, "index");
+                return true;
+            case "delta":
+                if (t == JsonToken.START_OBJECT) {
+                    delta.read(p, diag);
+                } else if (t != JsonToken.VALUE_NULL) {
+                    throw diag.expected("an object", "delta");
+                }
+                return true;
+            case "usage":
+                if (t != JsonToken.START_OBJECT && t != JsonToken.VALUE_NULL) {
+                    throw diag.expected("an object", "usage");
+                }
+                keep(p, name);
+                return true;
+            case "message":
+            case "content_block":
+            case "error":
+                keep(p, name);
+                return true;
+            default:
+                return false;
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.streamfold.internal.format.anthropic;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.streamfold.Completion;
+import io.streamfold.Format;
+import io.streamfold.internal.core.Assembly;
+import io.streamfold.internal.format.ChunkFolder;
+import io.streamfold.internal.format.WireFormat;
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+
+/** Anthropic Messages events, told by their {@code type}; written as a {@code message}. */
+public final class AnthropicFormat implements WireFormat {
+
+    private static final Set<String> EVENTS = Set.of("message_start", "content_block_start", "content_block_delta",
+            "content_block_stop", "message_delta", "message_stop", "ping");
+
+    @Override
+    public List<Format> formats() {
+        return List.of(Format.ANTHROPIC_MESSAGES);
+    }
+
+    @Override
+    public boolean tells(String field, String value) {
+        return "type".equals(field) && value != null && EVENTS.contains(value);
+    }
+
+    @Override
+    public ChunkFolder folder(Assembly assembly) {
+        return new AnthropicEvents(assembly);
+    }
+
+    @Override
+    public void writeNative(Completion completion, Format format, JsonGenerator g) throws IOException {
+        AnthropicWriter.write(completion, g);
+    }
+}

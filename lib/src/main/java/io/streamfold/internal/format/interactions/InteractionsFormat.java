@@ -1,0 +1,34 @@
+package io.streamfold.internal.format.interactions;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.streamfold.Completion;
+import io.streamfold.Format;
+import io.streamfold.internal.core.Assembly;
+import io.streamfold.internal.format.ChunkFolder;
+import io.streamfold.internal.format.WireFormat;
+import java.io.IOException;
+import java.util.List;
+
+/** Gemini Interactions events, told by their {@code event_type}; written as an interaction. */
+public final class InteractionsFormat implements WireFormat {
+
+    @Override
+    public List<Format> formats() {
+        return List.of(Format.GEMINI_INTERACTIONS);
+    }
+
+    @Override
+    public boolean tells(String field, String value) {
+        return "event_type".equals(field);
+    }
+
+    @Override
+    public ChunkFolder folder(Assembly assembly) {
+        return new InteractionsEvents(assembly);
+    }
+
+    @Override
+    public void writeNative(Completion completion, Format format, JsonGenerator g) throws IOException {
+        InteractionsWriter.write(completion, g);
+    }
+}

@@ -1,0 +1,100 @@
+package io.streamfold.internal.format.responses;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.streamfold.internal.format.EventFields;
+import io.streamfold.internal.json.CharBuf;
+import io.streamfold.internal.json.Diagnostics;
+import io.streamfold.internal.json.Read;
+import java.io.IOException;
+
+/**
+ * One OpenAI Responses event as read: its type, the indexes that place it, the text it carries
+ * (in reusable buffers: the hot path of a Responses stream) and its structured fields.
+ */
+final class ResponsesEvent extends EventFields {
+
+    boolean hasOutputIndex;
+    int outputIndex;
+    boolean hasContentIndex;
+    int contentIndex;
+    boolean hasSummaryIndex;
+    int summaryIndex;
+    final CharBuf itemId = new CharBuf();
+    /** A string {@code delta}. */
+    final CharBuf deltaText = new CharBuf();
+    final CharBuf text = new CharBuf();
+    final CharBuf arguments = new CharBuf();
+
+    @Override
+    public void reset() {
+        super.reset();
+        hasOutputIndex = false;
+        hasContentIndex = false;
+        hasSummaryIndex = false;
+        itemId.reset();
+        deltaText.reset();
+        text.reset();
+        arguments.reset();
+    }
+
+    /** Reads one top-level field; false when Responses events have no such field. */
+    boolean read(JsonParser p, String name, Diagnostics diag) throws IOException {
+        JsonToken t = p.currentToken();
+        switch (name) {
+            case "type":
+                readType(p, diag, "type");
+                return true;
+            case "delta":
+                if (t == JsonToken.VALUE_STRING) {
+                    deltaText.append(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                } else if (t != JsonToken.VALUE_NULL) {
+                    keep(p, name); // not a text delta: kept, never lost
+                }
+                return true;
+            case "item_id":
+                Read.text(p, itemId, diag, "item_id");
+                return true;
+            case "output_index":
+                outputIndex = Read.integer(p, diag, "output_index", -1);
+                hasOutputIndex = outputIndex >= 0;
+                return true;
+            case "content_index":
+                contentIndex = Read.integer(p, diag, "content_index", -1);
+                hasContentIndex = contentIndex >= 0;
+                return true;
+            case "summary_index":
+                summaryIndex = Read.integer(p, diag, "summary_index", -1);
+                hasSummaryIndex = summaryIndex >= 0;
+                return true;
+            case "text":
+                textOrKept(p, text, name);
+                return true;
+            case "arguments":
+                textOrKept(p, arguments, name);
+                return true;
+            case "response":
+            case "item":
+            case "part":
+            case "annotation":
+            case "refusal":
+            case "input":
+            case "code":
+            case "param":
+            case "message":
+            case "error":
+                keep(p, name);
+                return true;
+            default:
+                return false; // sequence_number, obfuscation, logprobs, ...
+        }
+    }
+
+    private void textOrKept(JsonParser p, CharBuf into, String name) throws IOException {
+        if (p.currentToken() == JsonToken.VALUE_STRING) {
+            into.append(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+        } else if (p.currentToken() != JsonToken.VALUE_NULL) {
+            keep(p, name);
+        }
+    }
+}
