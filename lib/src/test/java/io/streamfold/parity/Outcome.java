@@ -12,9 +12,9 @@ import io.streamfold.Problem;
  * equal when the completions are equal as wholes, or the problems have the same kind, message,
  * chunk, line, column, byte offset and JSON path.
  */
-record Outcome(Completion completion, Problem problem) {
+public record Outcome(Completion completion, Problem problem) {
 
-    static Outcome assemble(byte[] input, AssemblerOptions options) {
+    public static Outcome assemble(byte[] input, AssemblerOptions options) {
         try {
             return new Outcome(ChunkAssembler.assemble(input, options), null);
         } catch (AssemblyException e) {
@@ -23,7 +23,7 @@ record Outcome(Completion completion, Problem problem) {
     }
 
     /** Feeds the input cut at the given ascending positions, then finishes. */
-    static Outcome incremental(byte[] input, int[] cuts, AssemblerOptions options) {
+    public static Outcome incremental(byte[] input, int[] cuts, AssemblerOptions options) {
         IncrementalAssembler assembler = ChunkAssembler.incremental(options);
         try {
             int from = 0;
