@@ -163,9 +163,17 @@ public final class IncrementalReader {
                 break;
             }
             if (parser == null) {
-                window.bootstrapping(true);
-                parser = factory.createParser(window);
-                window.bootstrapping(false);
+                if (!ended && !looksUtf8()) {
+                    return; // UTF-16 or UTF-32: read through a decoder that reads ahead, so only whole
+                }
+                if (ended && sse == null) {
+                    // All of it is here, nothing read yet: the very parser assemble makes of a byte array.
+                    parser = factory.createParser(window.bytes(), 0, (int) window.limit());
+                } else {
+                    window.bootstrapping(true);
+                    parser = factory.createParser(window);
+                    window.bootstrapping(false);
+                }
                 diag.useParser(parser, 1, 1, 0);
             }
             grammar.step(parser);
@@ -174,6 +182,21 @@ public final class IncrementalReader {
             }
         }
         window.compact(framer.retainFrom());
+    }
+
+    /**
+     * Whether Jackson will read the input as UTF-8, as every stream is: it takes a zero byte in
+     * the first four, or a UTF-16 byte order mark, for UTF-16 or UTF-32.
+     */
+    private boolean looksUtf8() {
+        byte[] b = window.bytes();
+        int n = (int) Math.min(4, window.limit() - window.start());
+        for (int i = 0; i < n; i++) {
+            if (b[i] == 0) {
+                return false;
+            }
+        }
+        return n < 2 || !((b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF || (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE);
     }
 
     private void endOfInput() throws IOException {
