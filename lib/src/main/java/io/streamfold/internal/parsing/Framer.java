@@ -162,9 +162,9 @@ final class Framer {
 
     /**
      * Inside an object or array: strings skipped, until {@link #nesting} containers have closed.
-     * The hot loop of the incremental path: eight bytes at a time, branch-free, with the quotes'
-     * running parity telling which brackets are inside strings; a word with a backslash, or
-     * where the nesting may close, goes byte by byte.
+     * The hot loop of the incremental path: eight bytes at a time, with the quotes' running
+     * parity telling which brackets are inside strings; only a word with a backslash goes byte by
+     * byte.
      */
     private int nested(byte[] b, int i, int limit) {
         int n = nesting;
@@ -173,16 +173,34 @@ final class Framer {
         while (i < limit) {
             if (!esc && i + 8 <= limit) {
                 long w = (long) LONGS.get(b, i);
-                long folded = w | CASE; // [ and ] read as { and }
-                long opens = zeros(folded ^ OPENS);
-                long closes = zeros(folded ^ CLOSES);
-                if (zeros(w ^ BACKSLASHES) == 0 && (closes == 0 || Long.bitCount(closes) < n)) {
+                if (zeros(w ^ BACKSLASHES) == 0) {
                     long parity = zeros(w ^ QUOTES);
                     parity ^= parity << 8;
                     parity ^= parity << 16;
                     parity ^= parity << 32;
                     long inside = str ? ~parity & HIGHS : parity; // bytes after an odd number of quotes
-                    n += Long.bitCount(opens & ~inside) - Long.bitCount(closes & ~inside);
+                    long folded = w | CASE; // [ and ] read as { and }
+                    long opens = zeros(folded ^ OPENS) & ~inside;
+                    long closes = zeros(folded ^ CLOSES) & ~inside;
+                    int closing = Long.bitCount(closes);
+                    if (closing >= n) {
+                        // The nesting may close in this word: follow its brackets in order.
+                        for (long marks = opens | closes; marks != 0; marks &= marks - 1) {
+                            long bit = marks & -marks;
+                            if ((closes & bit) == 0) {
+                                n++;
+                            } else if (--n == 0) {
+                                int after = i + (Long.numberOfTrailingZeros(bit) >>> 3) + 1;
+                                nesting = 0;
+                                inString = false;
+                                escaped = false;
+                                ready(after, depthAfter);
+                                return after;
+                            }
+                        }
+                    } else {
+                        n += Long.bitCount(opens) - closing;
+                    }
                     str = inside < 0;
                     i += 8;
                     continue;
