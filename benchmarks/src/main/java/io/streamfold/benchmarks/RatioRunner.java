@@ -64,7 +64,7 @@ public final class RatioRunner {
                 }
             }
             System.out.printf(Locale.ROOT, "%n## %s (%.1f MB, %s)%s%n", recording, input.length / (double) Inputs.MB, file,
-                    scanInput == input ? "" : String.format(Locale.ROOT, ", scan of its JSON Lines twin (%.1f MB)",
+                    !Inputs.isSse(recording) ? "" : String.format(Locale.ROOT, ", scan of its JSON Lines twin (%.1f MB)",
                             scanInput.length / (double) Inputs.MB));
             check(contenders, input, scanInput, file);
             warm("jacksonScan", scanInput, file);
