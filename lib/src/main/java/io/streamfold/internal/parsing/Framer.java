@@ -1,9 +1,5 @@
 package io.streamfold.internal.parsing;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-
 /**
  * Tells, byte by byte, when the input holds everything the next step of {@link Containers} reads,
  * so the incremental reader can hand it to the blocking parser without that parser ever reaching
@@ -17,26 +13,20 @@ import java.nio.ByteOrder;
  */
 final class Framer {
 
-    private static final byte OTHER = 0;
     private static final byte QUOTE = 1;
-    private static final byte BACKSLASH = 2;
     private static final byte OPEN = 3;
     private static final byte CLOSE = 4;
     private static final byte[] CLASS = new byte[256];
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
-    private static final long HIGHS = 0x8080808080808080L;
-    private static final long QUOTES = 0x2222222222222222L;
-    private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
-    private static final long CASE = 0x2020202020202020L;
-    private static final long OPENS = 0x7B7B7B7B7B7B7B7BL;
-    private static final long CLOSES = 0x7D7D7D7D7D7D7D7DL;
+    private static final long QUOTES = Words.repeated('"');
+    private static final long BACKSLASHES = Words.repeated('\\');
+    private static final long CASE = Words.repeated(' ');
+    private static final long OPENS = Words.repeated('{');
+    private static final long CLOSES = Words.repeated('}');
     /** Bytes that end a bare token (a number, a literal, or what the parser will call garbage). */
     private static final boolean[] ENDS_TOKEN = new boolean[256];
 
     static {
         CLASS['"'] = QUOTE;
-        CLASS['\\'] = BACKSLASH;
         CLASS['{'] = OPEN;
         CLASS['['] = OPEN;
         CLASS['}'] = CLOSE;
@@ -172,16 +162,16 @@ final class Framer {
         boolean esc = escaped;
         while (i < limit) {
             if (!esc && i + 8 <= limit) {
-                long w = (long) LONGS.get(b, i);
-                if (zeros(w ^ BACKSLASHES) == 0) {
-                    long parity = zeros(w ^ QUOTES);
+                long w = Words.at(b, i);
+                if (Words.zeros(w ^ BACKSLASHES) == 0) {
+                    long parity = Words.zeros(w ^ QUOTES);
                     parity ^= parity << 8;
                     parity ^= parity << 16;
                     parity ^= parity << 32;
-                    long inside = str ? ~parity & HIGHS : parity; // bytes after an odd number of quotes
+                    long inside = str ? ~parity & Words.HIGHS : parity; // bytes after an odd number of quotes
                     long folded = w | CASE; // [ and ] read as { and }
-                    long opens = zeros(folded ^ OPENS) & ~inside;
-                    long closes = zeros(folded ^ CLOSES) & ~inside;
+                    long opens = Words.zeros(folded ^ OPENS) & ~inside;
+                    long closes = Words.zeros(folded ^ CLOSES) & ~inside;
                     int closing = Long.bitCount(closes);
                     if (closing >= n) {
                         // The nesting may close in this word: follow its brackets in order.
@@ -190,7 +180,7 @@ final class Framer {
                             if ((closes & bit) == 0) {
                                 n++;
                             } else if (--n == 0) {
-                                int after = i + (Long.numberOfTrailingZeros(bit) >>> 3) + 1;
+                                int after = i + Words.first(bit) + 1;
                                 nesting = 0;
                                 inString = false;
                                 escaped = false;
@@ -237,11 +227,6 @@ final class Framer {
         inString = str;
         escaped = esc;
         return i;
-    }
-
-    /** A byte of 0x80 in each byte of {@code v} that is zero, and only there. */
-    private static long zeros(long v) {
-        return ~(((v & LOWS) + LOWS) | v | LOWS);
     }
 
     /** Past the closing quote of a string (inString cleared), or to the limit (inString kept). */

@@ -1,9 +1,5 @@
 package io.streamfold.internal.parsing;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-
 /**
  * Turns Server-Sent Events text into a sequence of JSON values of the same length: every byte
  * that is not part of a {@code data:} payload becomes a space (line breaks stay), and
@@ -28,10 +24,6 @@ final class SseFilter {
     }
 
     private static final byte SPACE = ' ';
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
-    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
-    private static final long RETURNS = 0x0D0D0D0D0D0D0D0DL;
     private static final byte[] DONE = {'[', 'D', 'O', 'N', 'E', ']'};
     private static final int MAX_FIELD = 16;
 
@@ -59,7 +51,7 @@ final class SseFilter {
             if ((state == State.DATA || state == State.IGNORE) && position >= 3) {
                 // A payload is copied, an ignored line (event:, id:, a comment) blanked, up to the line's end
                 // in one go: the hot path of every SSE stream.
-                int run = lineEnd(in, i, end);
+                int run = Words.lineEnd(in, i, end);
                 if (run > i) {
                     if (state == State.DATA) {
                         out.write(in, i, run - i);
@@ -72,28 +64,6 @@ final class SseFilter {
             }
             step(in[i++], out);
         }
-    }
-
-    /** The index of the first line break in {@code in[from, end)}, or {@code end}: eight bytes at a time. */
-    static int lineEnd(byte[] in, int from, int end) {
-        int i = from;
-        while (i + 8 <= end) {
-            long w = (long) LONGS.get(in, i);
-            long hit = zeros(w ^ NEWLINES) | zeros(w ^ RETURNS);
-            if (hit != 0) {
-                return i + (Long.numberOfTrailingZeros(hit) >>> 3);
-            }
-            i += 8;
-        }
-        while (i < end && in[i] != '\n' && in[i] != '\r') {
-            i++;
-        }
-        return i;
-    }
-
-    /** A byte of 0x80 in each byte of {@code v} that is zero, and only there. */
-    private static long zeros(long v) {
-        return ~(((v & LOWS) + LOWS) | v | LOWS);
     }
 
     /** Flushes what is held at the end of the input. */
