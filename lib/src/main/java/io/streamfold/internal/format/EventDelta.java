@@ -27,6 +27,7 @@ public final class EventDelta {
     /** Other fields (stop_reason, citation, ...), or null when there were none. */
     public Map<String, Object> others;
     private final KeyOrder keys = new KeyOrder();
+    private String lastType;
 
     public void reset() {
         present = false;
@@ -44,9 +45,18 @@ public final class EventDelta {
         present = true;
         for (String name = keys.first(p); name != null; name = keys.next(p)) {
             JsonToken t = p.nextToken();
+            // The keys of every text delta, by identity (Jackson interns names) before the switch's hashing.
+            if (name == "type") {
+                type = lastType = EventFields.repeatedOrRead(p, lastType, diag, "type");
+                continue;
+            }
+            if (name == "text" && t == JsonToken.VALUE_STRING) {
+                text.append(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                continue;
+            }
             switch (name) {
                 case "type":
-                    type = Read.string(p, diag, "type");
+                    type = lastType = EventFields.repeatedOrRead(p, lastType, diag, "type");
                     break;
                 case "text":
                     Read.text(p, text, diag, "delta.text");

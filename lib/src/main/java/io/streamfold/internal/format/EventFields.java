@@ -28,6 +28,18 @@ public abstract class EventFields {
         objects = null;
     }
 
+    /** Reads one top-level field of the event; false when the format's events have no such field. */
+    public abstract boolean read(JsonParser p, String name, Diagnostics diag) throws IOException;
+
+    /** Reads an object {@code delta} (null is absent). */
+    protected static void readDelta(JsonParser p, EventDelta delta, Diagnostics diag) throws IOException {
+        if (p.currentToken() == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+            delta.read(p, diag);
+        } else if (p.currentToken() != com.fasterxml.jackson.core.JsonToken.VALUE_NULL) {
+            throw diag.expected("an object", "delta");
+        }
+    }
+
     /**
      * An event with no type: an {@code error} alone is the provider's error; anything else is not
      * an event of the format (false).
@@ -40,9 +52,31 @@ public abstract class EventFields {
         return true;
     }
 
-    /** Reads the event's type. */
+    /** Reads the event's type; most events repeat the last one's, compared before any lookup. */
     protected void readType(JsonParser p, Diagnostics diag, String field) throws IOException {
-        type = Read.string(p, diag, field);
+        type = lastType = repeatedOrRead(p, lastType, diag, field);
+    }
+
+    private String lastType;
+
+    /**
+     * A string value that is most often the same as the last one (an event's or a delta's type):
+     * the last one when it is the same, compared in place, else read (shared when a known one).
+     */
+    static String repeatedOrRead(JsonParser p, String last, Diagnostics diag, String field) throws IOException {
+        if (last != null && p.currentToken() == com.fasterxml.jackson.core.JsonToken.VALUE_STRING
+                && last.length() == p.getTextLength()) {
+            char[] chars = p.getTextCharacters();
+            int offset = p.getTextOffset();
+            int i = 0;
+            while (i < last.length() && last.charAt(i) == chars[offset + i]) {
+                i++;
+            }
+            if (i == last.length()) {
+                return last;
+            }
+        }
+        return Read.string(p, diag, field);
     }
 
     /** Reads the event's index; null is absent. */

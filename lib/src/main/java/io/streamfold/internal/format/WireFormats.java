@@ -8,8 +8,10 @@ import io.streamfold.internal.format.interactions.InteractionsFormat;
 import io.streamfold.internal.format.openai.OpenAiFormat;
 import io.streamfold.internal.format.responses.ResponsesFormat;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The registry of wire formats: one line each. */
 public final class WireFormats {
@@ -22,12 +24,14 @@ public final class WireFormats {
             new InteractionsFormat());
 
     private static final Map<Format, WireFormat> BY_FORMAT = new EnumMap<>(Format.class);
+    private static final Set<String> TELLING_FIELDS = new HashSet<>();
 
     static {
         for (WireFormat wire : ALL) {
             for (Format format : wire.formats()) {
                 BY_FORMAT.put(format, wire);
             }
+            TELLING_FIELDS.addAll(wire.tellingFields());
         }
         if (BY_FORMAT.size() != Format.values().length) {
             throw new IllegalStateException("a Format without a wire format: " + BY_FORMAT.keySet());
@@ -52,10 +56,20 @@ public final class WireFormats {
         }
     }
 
-    /** The wire format a chunk's field tells, or null when it tells none. */
+    /** Whether a top-level field may tell some format: most fields never do, and are not asked. */
+    public static boolean mayTell(String field) {
+        return TELLING_FIELDS.contains(field);
+    }
+
+    /** The wire format a chunk's field tells, surely or maybe, or null when it tells none. */
     public static WireFormat telling(String field, String value) {
+        return telling(field, value, WireFormat.MAYBE);
+    }
+
+    /** The wire format a chunk's field tells at least as surely as {@code atLeast}, or null. */
+    public static WireFormat telling(String field, String value, int atLeast) {
         for (WireFormat wire : ALL) {
-            if (wire.tells(field, value)) {
+            if (wire.tells(field, value) >= atLeast) {
                 return wire;
             }
         }

@@ -174,7 +174,7 @@ public final class Diagnostics {
 
     /** "Expected X for name but found Y" at the parser's current token. */
     public AssemblyException expected(String what, String field) throws IOException {
-        return unexpected("Expected " + what + " for " + field + " but found " + describe(parser));
+        return unexpected("Expected " + what + " for " + field + " but found " + describe(replay != null ? replay : parser));
     }
 
     /** Malformed input that is not JSON's fault (an SSE line, a body that is not a list). */

@@ -8,8 +8,10 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,20 +25,84 @@ public final class JsonValues {
     private JsonValues() {
     }
 
-    /** Reads the value at the parser's current token (which must be a value start) as a plain object. */
+    /**
+     * Reads the value at the parser's current token (which must be a value start) as a plain
+     * object. Nested values are read with a stack of our own, not by recursion: a kept field
+     * nested as deep as the options allow cannot overflow the thread's stack.
+     */
     public static Object read(JsonParser p) throws IOException {
         JsonToken t = p.currentToken();
-        switch (t) {
-            case START_OBJECT:
-                p.nextToken();
-                return readFields(p);
-            case START_ARRAY: {
-                List<Object> list = new ArrayList<>();
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    list.add(read(p));
-                }
-                return Collections.unmodifiableList(list);
+        if (t == JsonToken.START_OBJECT) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            fill(p, map, null);
+            return Collections.unmodifiableMap(map);
+        }
+        if (t == JsonToken.START_ARRAY) {
+            List<Object> list = new ArrayList<>();
+            fill(p, list, null);
+            return Collections.unmodifiableList(list);
+        }
+        return scalar(p, t);
+    }
+
+    /** Reads an object's fields from its first FIELD_NAME (or END_OBJECT) to its end. */
+    public static Map<String, Object> readFields(JsonParser p) throws IOException {
+        Map<String, Object> map = new LinkedHashMap<>();
+        if (p.currentToken() == JsonToken.FIELD_NAME) {
+            fill(p, map, p.currentName());
+        }
+        return Collections.unmodifiableMap(map);
+    }
+
+    /**
+     * Fills an open container up to its end. Each container is added to its parent as an
+     * unmodifiable view when it opens, and filled through the stack.
+     *
+     * @param name the field whose value comes next, when the parser stands on it
+     */
+    @SuppressWarnings("unchecked")
+    private static void fill(JsonParser p, Object root, String name) throws IOException {
+        ArrayDeque<Object> open = new ArrayDeque<>();
+        open.push(root);
+        String field = name;
+        while (!open.isEmpty()) {
+            JsonToken t = p.nextToken();
+            if (t == null) {
+                return; // the input ended inside the value: the parser's next read says where
             }
+            if (t == JsonToken.FIELD_NAME) {
+                field = p.currentName();
+                continue;
+            }
+            if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+                open.pop();
+                continue;
+            }
+            Object value;
+            Object child = null;
+            if (t == JsonToken.START_OBJECT) {
+                child = new LinkedHashMap<String, Object>();
+                value = Collections.unmodifiableMap((Map<String, Object>) child);
+            } else if (t == JsonToken.START_ARRAY) {
+                child = new ArrayList<>();
+                value = Collections.unmodifiableList((List<Object>) child);
+            } else {
+                value = scalar(p, t);
+            }
+            Object parent = open.peek();
+            if (parent instanceof Map<?, ?> map) {
+                ((Map<String, Object>) map).put(field, value);
+            } else {
+                ((List<Object>) parent).add(value);
+            }
+            if (child != null) {
+                open.push(child);
+            }
+        }
+    }
+
+    private static Object scalar(JsonParser p, JsonToken t) throws IOException {
+        switch (t) {
             case VALUE_STRING:
                 return p.getText();
             case VALUE_NUMBER_INT:
@@ -71,40 +137,76 @@ public final class JsonValues {
         }
     }
 
-    /** Reads an object's fields from its first FIELD_NAME (or END_OBJECT) to its end. */
-    public static Map<String, Object> readFields(JsonParser p) throws IOException {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (JsonToken t = p.currentToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-            String name = p.currentName();
-            p.nextToken();
-            map.put(name, read(p));
-        }
-        return Collections.unmodifiableMap(map);
-    }
-
     private static String preview(String number) {
         return number.length() > 40 ? number.substring(0, 40) + "..." : number;
     }
 
     /** Writes a plain object as JSON. */
     public static void write(JsonGenerator g, Object value) throws IOException {
+        // Containers are walked with a stack of our own, like read: depth never overflows the thread's stack.
+        ArrayDeque<Iterator<?>> open = new ArrayDeque<>();
+        Object next = value;
+        while (true) {
+            if (next instanceof Map<?, ?> map) {
+                g.writeStartObject();
+                open.push(map.entrySet().iterator());
+            } else if (next instanceof List<?> list) {
+                g.writeStartArray();
+                open.push(new ListItems(list.iterator()));
+            } else {
+                writeScalar(g, next);
+            }
+            next = null;
+            boolean more = false;
+            while (!open.isEmpty() && !more) {
+                Iterator<?> items = open.peek();
+                if (!items.hasNext()) {
+                    open.pop();
+                    if (items instanceof ListItems) {
+                        g.writeEndArray();
+                    } else {
+                        g.writeEndObject();
+                    }
+                } else if (items instanceof ListItems) {
+                    next = items.next();
+                    more = true;
+                } else {
+                    Map.Entry<?, ?> e = (Map.Entry<?, ?>) items.next();
+                    g.writeFieldName(String.valueOf(e.getKey()));
+                    next = e.getValue();
+                    more = true;
+                }
+            }
+            if (!more) {
+                return;
+            }
+        }
+    }
+
+    /** A list's items, told apart from a map's entries on the stack. */
+    private static final class ListItems implements Iterator<Object> {
+        private final Iterator<?> items;
+
+        ListItems(Iterator<?> items) {
+            this.items = items;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return items.hasNext();
+        }
+
+        @Override
+        public Object next() {
+            return items.next();
+        }
+    }
+
+    private static void writeScalar(JsonGenerator g, Object value) throws IOException {
         if (value == null) {
             g.writeNull();
         } else if (value instanceof String s) {
             g.writeString(s);
-        } else if (value instanceof Map<?, ?> map) {
-            g.writeStartObject();
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                g.writeFieldName(String.valueOf(e.getKey()));
-                write(g, e.getValue());
-            }
-            g.writeEndObject();
-        } else if (value instanceof List<?> list) {
-            g.writeStartArray();
-            for (Object item : list) {
-                write(g, item);
-            }
-            g.writeEndArray();
         } else if (value instanceof Boolean b) {
             g.writeBoolean(b);
         } else if (value instanceof Integer i) {

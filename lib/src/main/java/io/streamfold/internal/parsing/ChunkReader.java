@@ -44,6 +44,8 @@ public final class ChunkReader {
     private Object chunkError;
     /** Another format a field of the chunk told, when the stream's format had no such field. */
     private WireFormat foreign;
+    /** The format a field of the chunk maybe told, while none told one surely. */
+    private WireFormat maybe;
 
     public ChunkReader(Assembly assembly) {
         this.assembly = assembly;
@@ -70,6 +72,7 @@ public final class ChunkReader {
         clearPending();
         chunkError = null;
         foreign = null;
+        maybe = null;
         readFields(p, first);
         diag.endChunk();
     }
@@ -83,6 +86,7 @@ public final class ChunkReader {
         clearPending();
         chunkError = null;
         foreign = null;
+        maybe = null;
         JsonLocation at = p.currentTokenLocation();
         Map<String, Object> response = JsonValues.readFields(p);
         diag.chunkRoot(p); // now on the response's end: the chunk's own object
@@ -109,8 +113,11 @@ public final class ChunkReader {
                 continue;
             }
             String text = value == JsonToken.VALUE_STRING ? p.getText() : null;
-            WireFormat told = WireFormats.telling(name, text);
+            WireFormat told = WireFormats.telling(name, text, WireFormat.YES);
             if (told == null) {
+                if (maybe == null) {
+                    maybe = WireFormats.telling(name, text);
+                }
                 pend(name, JsonValues.read(p), p.currentTokenLocation());
                 continue;
             }
@@ -120,6 +127,11 @@ public final class ChunkReader {
             if (!folder.field(p, name)) {
                 unclaimed(p, name);
             }
+        }
+        if (folder == null && maybe != null) {
+            settle(maybe); // only fields other formats may share, and no other format's
+            folder.beginChunk();
+            replayPending();
         }
         if (folder == null) {
             noFormat();
@@ -147,11 +159,11 @@ public final class ChunkReader {
      * skipped, and noted when it tells another format (a chunk with nothing else is then an error).
      */
     private void unclaimed(JsonParser p, String name) throws IOException {
-        if (name.equals("error")) {
+        if ("error".equals(name)) {
             chunkError = JsonValues.read(p);
             return;
         }
-        if (foreign == null) {
+        if (foreign == null && WireFormats.mayTell(name)) {
             String text = p.currentToken() == JsonToken.VALUE_STRING ? p.getText() : null;
             WireFormat other = WireFormats.telling(name, text);
             if (other != null && other != wire) {

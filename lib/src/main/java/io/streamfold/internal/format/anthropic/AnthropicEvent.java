@@ -18,9 +18,22 @@ final class AnthropicEvent extends EventFields {
         delta.reset();
     }
 
-    /** Reads one top-level field; false when Anthropic events have no such field. */
-    boolean read(JsonParser p, String name, Diagnostics diag) throws IOException {
+    @Override
+    public boolean read(JsonParser p, String name, Diagnostics diag) throws IOException {
         JsonToken t = p.currentToken();
+        // The keys of every delta event, by identity (Jackson interns names) before the switch's hashing.
+        if (name == "type") {
+            readType(p, diag, "type");
+            return true;
+        }
+        if (name == "index") {
+            readIndex(p, diag, "index");
+            return true;
+        }
+        if (name == "delta") {
+            readDelta(p, delta, diag);
+            return true;
+        }
         switch (name) {
             case "type":
                 readType(p, diag, "type");
@@ -29,11 +42,7 @@ final class AnthropicEvent extends EventFields {
                 readIndex(p, diag, "index");
                 return true;
             case "delta":
-                if (t == JsonToken.START_OBJECT) {
-                    delta.read(p, diag);
-                } else if (t != JsonToken.VALUE_NULL) {
-                    throw diag.expected("an object", "delta");
-                }
+                readDelta(p, delta, diag);
                 return true;
             case "usage":
                 if (t != JsonToken.START_OBJECT && t != JsonToken.VALUE_NULL) {

@@ -2,11 +2,8 @@ package io.streamfold.internal.format.anthropic;
 
 import io.streamfold.internal.core.Assembly;
 import io.streamfold.internal.core.ChoiceState;
-import com.fasterxml.jackson.core.JsonParser;
-import io.streamfold.internal.format.ChunkFolder;
+import io.streamfold.internal.format.EventFolder;
 import io.streamfold.internal.format.EventDelta;
-import io.streamfold.internal.format.WireFormats;
-import java.io.IOException;
 import io.streamfold.internal.json.Diagnostics;
 import io.streamfold.internal.core.PartState;
 import io.streamfold.internal.json.Read;
@@ -24,47 +21,25 @@ import java.util.Set;
  * {@code stop_reason} from {@code message_delta}, and usage merged field by field because
  * {@code message_delta} usage is cumulative.
  */
-final class AnthropicEvents implements ChunkFolder {
+final class AnthropicEvents extends EventFolder<AnthropicEvent> {
 
     private static final Set<String> TOOL_BLOCKS = Set.of("tool_use", "server_tool_use", "mcp_tool_use");
     private static final Set<String> TOOL_FIELDS_MODELLED = Set.of("type", "id", "name", "input");
     private static final Set<String> MESSAGE_FIELDS_MODELLED = Set.of("id", "role", "model", "content", "usage",
             "stop_reason");
 
-    private final Assembly assembly;
-    private final Diagnostics diag;
     /** Blocks by index; indexes are small and dense, so a list (no boxing on every delta). */
     private final List<PartState> blocks = new ArrayList<>();
     /** A tool block's input from content_block_start, kept when no partial_json follows. */
     private final Map<Integer, String> startInputs = new HashMap<>();
 
-    private final AnthropicEvent event = new AnthropicEvent();
 
     AnthropicEvents(Assembly assembly) {
-        this.assembly = assembly;
-        this.diag = assembly.diagnostics();
+        super(assembly, new AnthropicEvent());
     }
 
     @Override
-    public void beginChunk() {
-        event.reset();
-    }
-
-    @Override
-    public boolean field(JsonParser p, String name) throws IOException {
-        return event.read(p, name, diag);
-    }
-
-    @Override
-    public boolean endChunk() {
-        if (event.type == null) {
-            return event.foldUntyped(assembly);
-        }
-        fold(event); // an event type of another format is an error, said where the type is unknown
-        return true;
-    }
-
-    private void fold(AnthropicEvent event) {
+    protected void fold(AnthropicEvent event) {
         ChoiceState choice = assembly.choice(0);
         switch (event.type) {
             case "message_start":
@@ -91,9 +66,7 @@ final class AnthropicEvents implements ChunkFolder {
                 assembly.providerError(event.object("error"));
                 break;
             default:
-                WireFormats.checkNotForeign(assembly, "type", event.type);
-                diag.warn("unknown-event:" + event.type, "unknown-event",
-                        "an event of unknown type '" + event.type + "' was skipped");
+                unknown(event);
                 break;
         }
     }

@@ -22,8 +22,13 @@ public final class AnthropicFormat implements WireFormat {
     }
 
     @Override
-    public boolean tells(String field, String value) {
-        return "type".equals(field) && value != null && EVENTS.contains(value);
+    public Set<String> tellingFields() {
+        return Set.of("type");
+    }
+
+    @Override
+    public int tells(String field, String value) {
+        return "type".equals(field) && value != null && EVENTS.contains(value) ? YES : NO;
     }
 
     @Override

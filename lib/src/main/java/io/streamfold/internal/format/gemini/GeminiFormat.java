@@ -26,8 +26,14 @@ public final class GeminiFormat implements WireFormat {
     }
 
     @Override
-    public boolean tells(String field, String value) {
-        return FIELDS.contains(field);
+    public Set<String> tellingFields() {
+        return FIELDS;
+    }
+
+    @Override
+    public int tells(String field, String value) {
+        // Only candidates is Gemini's alone: watsonx's chat chunks carry a model_version too.
+        return "candidates".equals(field) ? YES : FIELDS.contains(field) ? MAYBE : NO;
     }
 
     @Override

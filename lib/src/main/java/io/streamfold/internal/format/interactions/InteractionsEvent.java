@@ -23,8 +23,8 @@ final class InteractionsEvent extends EventFields {
         status = null;
     }
 
-    /** Reads one top-level field; false when Interactions events have no such field. */
-    boolean read(JsonParser p, String name, Diagnostics diag) throws IOException {
+    @Override
+    public boolean read(JsonParser p, String name, Diagnostics diag) throws IOException {
         JsonToken t = p.currentToken();
         switch (name) {
             case "event_type":
@@ -39,11 +39,7 @@ final class InteractionsEvent extends EventFields {
                 readIndex(p, diag, "index");
                 return true;
             case "delta":
-                if (t == JsonToken.START_OBJECT) {
-                    delta.read(p, diag);
-                } else if (t != JsonToken.VALUE_NULL) {
-                    throw diag.expected("an object", "delta");
-                }
+                readDelta(p, delta, diag);
                 return true;
             case "status":
                 // A status update says a string; anything else is kept verbatim, never lost.

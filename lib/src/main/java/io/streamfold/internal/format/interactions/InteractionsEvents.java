@@ -1,10 +1,7 @@
 package io.streamfold.internal.format.interactions;
 
-import com.fasterxml.jackson.core.JsonParser;
-import io.streamfold.internal.format.ChunkFolder;
+import io.streamfold.internal.format.EventFolder;
 import io.streamfold.internal.format.EventDelta;
-import io.streamfold.internal.format.WireFormats;
-import java.io.IOException;
 import io.streamfold.internal.core.Assembly;
 import io.streamfold.internal.core.ChoiceState;
 import io.streamfold.internal.json.Diagnostics;
@@ -23,42 +20,20 @@ import java.util.Set;
  * {@code interaction.created}, {@code step.start/delta/stop}, {@code interaction.completed}.
  * Outputs are kept by {@code index}; the interaction's {@code status} is the finish reason.
  */
-final class InteractionsEvents implements ChunkFolder {
+final class InteractionsEvents extends EventFolder<InteractionsEvent> {
 
     private static final Set<String> INTERACTION_FIELDS_MODELLED = Set.of("id", "model", "usage", "outputs", "steps",
             "role");
 
-    private final Assembly assembly;
-    private final Diagnostics diag;
     private final Map<Integer, PartState> outputs = new HashMap<>();
 
-    private final InteractionsEvent event = new InteractionsEvent();
 
     InteractionsEvents(Assembly assembly) {
-        this.assembly = assembly;
-        this.diag = assembly.diagnostics();
+        super(assembly, new InteractionsEvent());
     }
 
     @Override
-    public void beginChunk() {
-        event.reset();
-    }
-
-    @Override
-    public boolean field(JsonParser p, String name) throws IOException {
-        return event.read(p, name, diag);
-    }
-
-    @Override
-    public boolean endChunk() {
-        if (event.type == null) {
-            return event.foldUntyped(assembly);
-        }
-        fold(event); // an event type of another format is an error, said where the type is unknown
-        return true;
-    }
-
-    private void fold(InteractionsEvent e) {
+    protected void fold(InteractionsEvent e) {
         ChoiceState choice = assembly.choice(0);
         switch (e.type) {
             case "interaction.start":
@@ -91,8 +66,7 @@ final class InteractionsEvents implements ChunkFolder {
                 assembly.providerError(e.object("error"));
                 break;
             default:
-                WireFormats.checkNotForeign(assembly, "type", e.type);
-                diag.warn("unknown-event:" + e.type, "unknown-event", "an event of unknown type '" + e.type + "' was skipped");
+                unknown(e);
                 break;
         }
     }

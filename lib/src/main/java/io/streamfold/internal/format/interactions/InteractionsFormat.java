@@ -8,6 +8,7 @@ import io.streamfold.internal.format.ChunkFolder;
 import io.streamfold.internal.format.WireFormat;
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 
 /** Gemini Interactions events, told by their {@code event_type}; written as an interaction. */
 public final class InteractionsFormat implements WireFormat {
@@ -18,8 +19,13 @@ public final class InteractionsFormat implements WireFormat {
     }
 
     @Override
-    public boolean tells(String field, String value) {
-        return "event_type".equals(field);
+    public Set<String> tellingFields() {
+        return Set.of("event_type");
+    }
+
+    @Override
+    public int tells(String field, String value) {
+        return "event_type".equals(field) ? YES : NO;
     }
 
     @Override

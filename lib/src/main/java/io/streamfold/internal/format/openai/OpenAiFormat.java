@@ -8,6 +8,7 @@ import io.streamfold.internal.format.ChunkFolder;
 import io.streamfold.internal.format.WireFormat;
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 
 /**
  * OpenAI Chat Completions and legacy Completions chunks, told by {@code choices} or by their
@@ -21,9 +22,15 @@ public final class OpenAiFormat implements WireFormat {
     }
 
     @Override
-    public boolean tells(String field, String value) {
+    public Set<String> tellingFields() {
+        return Set.of("choices", "object");
+    }
+
+    @Override
+    public int tells(String field, String value) {
         return "choices".equals(field)
-                || ("object".equals(field) && ("chat.completion.chunk".equals(value) || "text_completion".equals(value)));
+                || ("object".equals(field) && ("chat.completion.chunk".equals(value) || "text_completion".equals(value)))
+                ? YES : NO;
     }
 
     @Override

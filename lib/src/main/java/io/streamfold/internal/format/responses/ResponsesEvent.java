@@ -38,9 +38,17 @@ final class ResponsesEvent extends EventFields {
         arguments.reset();
     }
 
-    /** Reads one top-level field; false when Responses events have no such field. */
-    boolean read(JsonParser p, String name, Diagnostics diag) throws IOException {
+    @Override
+    public boolean read(JsonParser p, String name, Diagnostics diag) throws IOException {
         JsonToken t = p.currentToken();
+        // Every delta event repeats these: identity tests (Jackson interns names) before the switch's hashing.
+        if (name == "delta" && t == JsonToken.VALUE_STRING) {
+            deltaText.append(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+            return true;
+        }
+        if (name == "sequence_number" || name == "obfuscation" || name == "logprobs") {
+            return true; // ordering and padding: nothing to fold
+        }
         switch (name) {
             case "type":
                 readType(p, diag, "type");

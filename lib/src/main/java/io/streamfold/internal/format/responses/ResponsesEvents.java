@@ -1,9 +1,6 @@
 package io.streamfold.internal.format.responses;
 
-import com.fasterxml.jackson.core.JsonParser;
-import io.streamfold.internal.format.ChunkFolder;
-import io.streamfold.internal.format.WireFormats;
-import java.io.IOException;
+import io.streamfold.internal.format.EventFolder;
 import io.streamfold.internal.core.Assembly;
 import io.streamfold.internal.json.CharBuf;
 import io.streamfold.internal.core.ChoiceState;
@@ -25,46 +22,24 @@ import java.util.TreeMap;
  * {@code .incomplete}, {@code .failed}) that response is authoritative: what the deltas built is
  * compared with it, every difference is reported, and the response's output replaces it.
  */
-final class ResponsesEvents implements ChunkFolder {
+final class ResponsesEvents extends EventFolder<ResponsesEvent> {
 
     private static final Set<String> RESPONSE_FIELDS_MODELLED = Set.of("id", "model", "created_at", "usage");
 
-    private final Assembly assembly;
-    private final Diagnostics diag;
     private final Map<Integer, Item> items = new TreeMap<>();
     private final Map<String, Item> itemsById = new LinkedHashMap<>();
     private boolean authoritative;
 
-    private final ResponsesEvent event = new ResponsesEvent();
     private final ResponsesChecks checks;
 
     ResponsesEvents(Assembly assembly) {
-        this.assembly = assembly;
-        this.diag = assembly.diagnostics();
+        super(assembly, new ResponsesEvent());
         this.checks = new ResponsesChecks(diag);
         assembly.beforeSnapshot(this::publishOutput);
     }
 
     @Override
-    public void beginChunk() {
-        event.reset();
-    }
-
-    @Override
-    public boolean field(JsonParser p, String name) throws IOException {
-        return event.read(p, name, diag);
-    }
-
-    @Override
-    public boolean endChunk() {
-        if (event.type == null) {
-            return event.foldUntyped(assembly);
-        }
-        fold(event); // an event type of another format is an error, said where the type is unknown
-        return true;
-    }
-
-    private void fold(ResponsesEvent e) {
+    protected void fold(ResponsesEvent e) {
         ChoiceState choice = assembly.choice(0);
         switch (e.type) {
             case "response.created":
@@ -132,9 +107,8 @@ final class ResponsesEvents implements ChunkFolder {
                 assembly.providerError(e.map("error") != null ? e.map("error") : flatError(e));
                 break;
             default:
-                WireFormats.checkNotForeign(assembly, "type", e.type);
                 if (!e.type.startsWith("response.")) {
-                    diag.warn("unknown-event:" + e.type, "unknown-event", "an event of unknown type '" + e.type + "' was skipped");
+                    unknown(e);
                 }
                 // Hosted tool progress (web_search_call.searching, ...) changes nothing output_item.done won't say.
                 break;

@@ -8,6 +8,7 @@ import io.streamfold.internal.format.ChunkFolder;
 import io.streamfold.internal.format.WireFormat;
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 
 /** OpenAI Responses events, told by a {@code response.*} type; written as a {@code response}. */
 public final class ResponsesFormat implements WireFormat {
@@ -18,8 +19,13 @@ public final class ResponsesFormat implements WireFormat {
     }
 
     @Override
-    public boolean tells(String field, String value) {
-        return "type".equals(field) && value != null && value.startsWith("response.");
+    public Set<String> tellingFields() {
+        return Set.of("type");
+    }
+
+    @Override
+    public int tells(String field, String value) {
+        return "type".equals(field) && value != null && value.startsWith("response.") ? YES : NO;
     }
 
     @Override
