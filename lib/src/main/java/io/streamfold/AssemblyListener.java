@@ -36,7 +36,9 @@ public interface AssemblyListener {
      * A tool call started.
      *
      * @param choice the choice's index
-     * @param index the call's position among the choice's tool calls
+     * @param index the call's position among the calls the stream started, Anthropic's server calls
+     *     included (so it can differ from {@link ToolCall#index()}, which counts within
+     *     {@link Message#toolCalls()} or {@link Message#serverToolCalls()})
      * @param id its id, or null when not known yet
      * @param name its name, or null when not known yet
      */

@@ -11,8 +11,10 @@ import java.nio.file.Path;
  *
  * <pre>{@code
  * Completion completion = ChunkAssembler.assemble(Path.of("recordings/weather.json"));
- * completion.finishReason();                  // "tool_calls"
- * completion.message().toolCalls().get(0);    // ToolCall[index=0, id=call_..., name=get_weather, arguments={"location": ...}]
+ * completion.finishReason();                  // TOOL_CALLS, whatever the provider
+ * completion.message().toolCall("get_weather").orElseThrow().argumentsAsMap();  // {location=...}
+ *
+ * ChunkAssembler.assemble(bytes, AssemblerOptions.builder().format(Format.GEMINI).lenient(true).build());
  * }</pre>
  *
  * <p>It reads every format in FORMATS.md (detected from the first chunk, or given) in every
@@ -34,11 +36,6 @@ public final class ChunkAssembler {
         return assemble(path, AssemblerOptions.defaults());
     }
 
-    /** Assembles a recording file in the given format. */
-    public static Completion assemble(Path path, Format format) {
-        return assemble(path, AssemblerOptions.defaults().withFormat(format));
-    }
-
     /** Assembles a recording file with the given options; the file's path is the source errors name unless the options give one. */
     public static Completion assemble(Path path, AssemblerOptions options) {
         AssemblerOptions named = options.source() == null ? options.withSource(path.toString()) : options;
@@ -57,10 +54,7 @@ public final class ChunkAssembler {
         return assemble(in, AssemblerOptions.defaults());
     }
 
-    public static Completion assemble(InputStream in, Format format) {
-        return assemble(in, AssemblerOptions.defaults().withFormat(format));
-    }
-
+    /** Assembles a recording from a stream with the given options; the stream is read to its end but not closed. */
     public static Completion assemble(InputStream in, AssemblerOptions options) {
         return Assembler.assemble(in, options);
     }
@@ -70,10 +64,7 @@ public final class ChunkAssembler {
         return assemble(bytes, AssemblerOptions.defaults());
     }
 
-    public static Completion assemble(byte[] bytes, Format format) {
-        return assemble(bytes, AssemblerOptions.defaults().withFormat(format));
-    }
-
+    /** Assembles a recording held in memory with the given options. */
     public static Completion assemble(byte[] bytes, AssemblerOptions options) {
         return Assembler.assemble(bytes, options);
     }
@@ -81,11 +72,6 @@ public final class ChunkAssembler {
     /** Starts folding a stream whose bytes will arrive bit by bit; the format is detected. */
     public static IncrementalAssembler incremental() {
         return incremental(AssemblerOptions.defaults());
-    }
-
-    /** Starts folding a stream of the given format. */
-    public static IncrementalAssembler incremental(Format format) {
-        return incremental(AssemblerOptions.defaults().withFormat(format));
     }
 
     /** Starts folding a stream with the given options (format, leniency, a listener for live events). */

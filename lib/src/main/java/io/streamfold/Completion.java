@@ -1,19 +1,22 @@
 package io.streamfold;
 
-import io.streamfold.internal.core.Values;
+import io.streamfold.internal.neutral.FinishReasons;
+import io.streamfold.internal.neutral.Immutable;
+import io.streamfold.internal.neutral.ProviderErrors;
 import io.streamfold.internal.output.NativeJson;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A complete response folded from a recorded stream: what the assistant said, which tools it
  * called, why it stopped, and what it cost.
  *
- * <p>Immutable. The header fields are null when the stream never sent them.
+ * <p>Deeply immutable: every list and map it returns, at any depth, is unmodifiable. The header
+ * fields are null when the stream never sent them. The shortcuts ({@link #text()},
+ * {@link #finishReason()}, {@link #error()}, ...) never throw.
  *
- * @param format the wire format, by name: {@code openai.chat}, {@code openai.completion},
- *     {@code openai.responses}, {@code anthropic.messages}, {@code gemini} or
- *     {@code gemini.interactions}
+ * @param format the wire format, or null when no chunk told it (an empty stream)
  * @param id the response's id (chat {@code id}, Anthropic message id, Gemini {@code response_id},
  *     Responses and Interactions id), or null
  * @param model the model that answered (Gemini {@code model_version}), or null
@@ -23,26 +26,27 @@ import java.util.Map;
  * @param choices the choices in index order; never null, empty when the stream had none
  * @param usage the last usage the stream reported (Anthropic's, merged as it is cumulative), or null
  * @param extra the provider's other top-level fields that the native shape keeps (Anthropic
- *     {@code stop_sequence}, Responses {@code status}, Gemini {@code create_time}), in its spelling
+ *     {@code stop_sequence}, Responses {@code status}, Gemini {@code create_time}, a provider
+ *     {@code error}), in its spelling
  * @param chunkCount how many chunks (events) the stream had
  * @param incomplete true when this is not the whole response: the stream ended without a finish,
  *     or lenient assembly stopped at a fault (see {@link #problems()})
  * @param warnings what streamfold noticed or repaired, in stream order; never null
  * @param problems the faults lenient assembly passed over; never null, always empty in strict mode
  */
-public record Completion(String format, String id, String model, Long created, String systemFingerprint,
+public record Completion(Format format, String id, String model, Long created, String systemFingerprint,
         String serviceTier, List<Choice> choices, Usage usage, Map<String, Object> extra, int chunkCount,
         boolean incomplete, List<Warning> warnings, List<Problem> problems) {
 
     public Completion {
         choices = List.copyOf(choices == null ? List.of() : choices);
-        extra = Values.immutableMap(extra);
+        extra = Immutable.map(extra);
         warnings = List.copyOf(warnings == null ? List.of() : warnings);
         problems = List.copyOf(problems == null ? List.of() : problems);
     }
 
     /** A complete completion with no extras, warnings or problems. */
-    public Completion(String format, String id, String model, Long created, String systemFingerprint,
+    public Completion(Format format, String id, String model, Long created, String systemFingerprint,
             String serviceTier, List<Choice> choices, Usage usage) {
         this(format, id, model, created, systemFingerprint, serviceTier, choices, usage, Map.of(),
                 0, false, List.of(), List.of());
@@ -53,24 +57,65 @@ public record Completion(String format, String id, String model, Long created, S
         return choices.isEmpty() ? null : choices.get(0).message();
     }
 
-    /** The finish reason of the first choice, or null when there is none. */
-    public String finishReason() {
-        return choices.isEmpty() ? null : choices.get(0).finishReason();
+    /**
+     * Why the model stopped, the same for every provider: the first choice's
+     * {@link Choice#finishReason()}; without one, {@link FinishReason#CONTENT_FILTER} for a prompt
+     * blocked before any choice (Gemini {@code promptFeedback.blockReason}),
+     * {@link FinishReason#ERROR} when the stream carried a provider {@link #error()}, else null (a
+     * stream cut off).
+     */
+    public FinishReason finishReason() {
+        FinishReason first = choices.isEmpty() ? null : choices.get(0).finishReason();
+        return first != null ? first : FinishReasons.withoutChoice(extra, error().isPresent(), !choices.isEmpty());
     }
 
-    /** Returns the choice with this wire index, or null. */
-    public Choice choice(int index) {
+    /**
+     * The provider's own finish reason of the first choice ({@code tool_calls}, {@code end_turn},
+     * {@code STOP}; the response {@code status} for Responses and Interactions); for a Gemini
+     * prompt blocked before any candidate, its {@code blockReason}; else null.
+     */
+    public String rawFinishReason() {
+        return choices.isEmpty() ? FinishReasons.blockReason(extra) : choices.get(0).rawFinishReason();
+    }
+
+    /** The first choice's visible text; {@code ""} when there is none. */
+    public String text() {
+        Message m = message();
+        return m == null || m.content() == null ? "" : m.content();
+    }
+
+    /** The first choice's reasoning text; {@code ""} when there is none. */
+    public String reasoning() {
+        Message m = message();
+        return m == null || m.reasoning() == null ? "" : m.reasoning();
+    }
+
+    /**
+     * The error the provider reported in the stream (a chat {@code error} frame, an Anthropic or
+     * Responses {@code error} event, a failed response), or empty.
+     */
+    public Optional<ProviderError> error() {
+        return Optional.ofNullable(ProviderErrors.of(extra));
+    }
+
+    /** Returns the choice with this wire index, or empty. */
+    public Optional<Choice> choice(int index) {
         for (Choice choice : choices) {
             if (choice.index() == index) {
-                return choice;
+                return Optional.of(choice);
             }
         }
-        return null;
+        return Optional.empty();
     }
 
     /** Returns true when any warning has this code. */
-    public boolean hasWarning(String code) {
-        return warnings.stream().anyMatch(w -> w.code().equals(code));
+    public boolean hasWarning(Warning.Code code) {
+        return warnings.stream().anyMatch(w -> w.code() == code);
+    }
+
+    /** Returns true when any warning has the code with this id ({@code "stream-mismatch"}). */
+    public boolean hasWarning(String id) {
+        return warnings.stream().anyMatch(w -> w.code().id().equals(id));
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.streamfold;
 
-import io.streamfold.internal.core.Values;
+import io.streamfold.internal.neutral.Immutable;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +17,7 @@ import java.util.Map;
 public record Logprobs(Map<String, List<Object>> fields) {
 
     public Logprobs {
-        fields = Values.immutableMap(fields);
+        fields = Immutable.map(fields);
     }
 
     /** The {@code content} token entries, or null when never sent. */

@@ -1,6 +1,6 @@
 package io.streamfold;
 
-import io.streamfold.internal.core.Values;
+import io.streamfold.internal.neutral.Immutable;
 import java.util.Map;
 
 /**
@@ -26,7 +26,7 @@ public sealed interface Part permits Part.Text, Part.Reasoning, Part.Refusal, To
      */
     record Text(String type, String text, Map<String, Object> extra) implements Part {
         public Text {
-            extra = Values.immutableMap(extra);
+            extra = Immutable.map(extra);
         }
     }
 
@@ -42,7 +42,7 @@ public sealed interface Part permits Part.Text, Part.Reasoning, Part.Refusal, To
      */
     record Reasoning(String type, String text, String signature, Map<String, Object> extra) implements Part {
         public Reasoning {
-            extra = Values.immutableMap(extra);
+            extra = Immutable.map(extra);
         }
     }
 
@@ -54,7 +54,7 @@ public sealed interface Part permits Part.Text, Part.Reasoning, Part.Refusal, To
      */
     record Refusal(String text, Map<String, Object> extra) implements Part {
         public Refusal {
-            extra = Values.immutableMap(extra);
+            extra = Immutable.map(extra);
         }
 
         @Override
@@ -72,7 +72,7 @@ public sealed interface Part permits Part.Text, Part.Reasoning, Part.Refusal, To
      */
     record Other(String type, Map<String, Object> fields) implements Part {
         public Other {
-            fields = Values.immutableMap(fields);
+            fields = Immutable.map(fields);
         }
     }
 }

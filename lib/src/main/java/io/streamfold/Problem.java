@@ -32,7 +32,12 @@ public record Problem(Kind kind, String message, String source, int chunk, long 
          * Valid JSON that holds no stream: a non-streaming recording ({@code is_streaming: false}),
          * or JSON that is not a recording at all. The CLI reports these as skipped.
          */
-        NOT_A_STREAM
+        NOT_A_STREAM,
+        /**
+         * A fault of streamfold's own, not of the input: please report it with the recording.
+         * Strict assembly throws it too; lenient assembly lists it and returns what was folded.
+         */
+        INTERNAL
     }
 
     /** Returns the location as {@code file x, chunk 3, line 4:17, at $.path}, or an empty string. */

@@ -1,71 +1,55 @@
 package io.streamfold;
 
-import io.streamfold.internal.core.Values;
+import io.streamfold.internal.neutral.Immutable;
+import io.streamfold.internal.neutral.Usages;
 import java.util.Map;
 
 /**
- * Token usage as the provider reported it.
+ * Token usage: the same counts for every provider, and the provider's own object beside them.
  *
- * <p>The three counts are a provider-neutral view (null when the provider did not send one):
- * OpenAI's {@code prompt_tokens}/{@code completion_tokens}/{@code total_tokens}, Anthropic's and
- * the Responses API's {@code input_tokens}/{@code output_tokens}, Gemini's
- * {@code prompt_token_count}/{@code candidates_token_count}/{@code total_token_count}. The total is
- * the provider's when sent, else the sum of the other two when both are known.
+ * <p>The counts mean the same thing whatever the format (docs/FORMATS.md has each provider's
+ * arithmetic); each is null when the provider did not report what it needs. They are
+ * {@code Long}s and never wrap.
  *
- * @param promptTokens tokens in the prompt, or null
- * @param completionTokens tokens generated, or null
- * @param totalTokens the total, or null
+ * @param inputTokens every input token, cache reads and writes included (Anthropic:
+ *     {@code input_tokens + cache_read_input_tokens + cache_creation_input_tokens}), or null
+ * @param outputTokens every generated token, reasoning included (Gemini: candidates + thoughts), or null
+ * @param totalTokens the provider's total when it sent one, else input + output, or null
+ * @param reasoningTokens the reasoning (thinking) tokens among the output tokens, or null
+ * @param cachedInputTokens the input tokens read from a cache, or null
+ * @param cacheWriteTokens the input tokens written to a cache (Anthropic
+ *     {@code cache_creation_input_tokens}), or null
  * @param details the provider's whole usage object, every field as sent and in the provider's
  *     spelling (nested objects as maps, arrays as lists); never null, possibly empty
  */
-public record Usage(Integer promptTokens, Integer completionTokens, Integer totalTokens, Map<String, Object> details) {
+public record Usage(Long inputTokens, Long outputTokens, Long totalTokens, Long reasoningTokens,
+        Long cachedInputTokens, Long cacheWriteTokens, Map<String, Object> details) {
 
     public Usage {
-        details = Values.immutableMap(details);
+        details = Immutable.map(details);
     }
 
-    /** A usage with the three counts only. */
-    public Usage(Integer promptTokens, Integer completionTokens, Integer totalTokens) {
-        this(promptTokens, completionTokens, totalTokens, Map.of());
-    }
-
-    /**
-     * Reasoning tokens, wherever the provider reports them
-     * ({@code completion_tokens_details.reasoning_tokens}, {@code output_tokens_details.reasoning_tokens},
-     * Gemini's {@code thoughts_token_count}), or null.
-     */
-    public Integer reasoningTokens() {
-        return firstCount("completion_tokens_details.reasoning_tokens", "output_tokens_details.reasoning_tokens",
-                "thoughts_token_count", "thoughtsTokenCount", "total_thought_tokens");
+    /** A usage with the three main counts only. */
+    public Usage(Long inputTokens, Long outputTokens, Long totalTokens) {
+        this(inputTokens, outputTokens, totalTokens, null, null, null, Map.of());
     }
 
     /**
-     * Prompt tokens served from a cache, wherever the provider reports them
-     * ({@code prompt_tokens_details.cached_tokens}, {@code input_tokens_details.cached_tokens},
-     * Anthropic's {@code cache_read_input_tokens}, Gemini's {@code cached_content_token_count}), or null.
+     * The neutral usage of a provider's usage object in the given format, as streamfold reads it.
+     *
+     * @param format the wire format whose arithmetic applies
+     * @param details the provider's usage object
      */
-    public Integer cachedTokens() {
-        return firstCount("prompt_tokens_details.cached_tokens", "input_tokens_details.cached_tokens",
-                "cache_read_input_tokens", "cached_content_token_count", "cachedContentTokenCount",
-                "total_cached_tokens");
+    public static Usage of(Format format, Map<String, Object> details) {
+        return Usages.of(format, details);
     }
 
     /**
      * Returns the number at a dotted path in {@link #details()}, such as
-     * {@code "completion_tokens_details.reasoning_tokens"}, or null when absent or not a number.
+     * {@code "completion_tokens_details.reasoning_tokens"}, or null when absent or not a number
+     * that fits a long.
      */
     public Long detail(String dottedPath) {
-        Object value = Values.at(details, dottedPath);
-        return value instanceof Number n ? n.longValue() : null;
-    }
-
-    private Integer firstCount(String... paths) {
-        for (String path : paths) {
-            Long value = detail(path);
-            if (value != null && value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE) {
-                return value.intValue();
-            }
-        }
-        return null;
+        return Usages.count(details, dottedPath);
     }
 }

@@ -256,7 +256,7 @@ class BadInputTest {
         Completion c = ChunkAssembler.assemble(input, LENIENT);
 
         assertThat(c.message().content()).isEqualTo("ac");
-        assertThat(c.finishReason()).isEqualTo("stop");
+        assertThat(c.rawFinishReason()).isEqualTo("stop");
         assertThat(c.incomplete()).isTrue();
         assertThat(c.problems()).singleElement().satisfies(p -> {
             assertThat(p.chunk()).isEqualTo(2);
@@ -279,7 +279,7 @@ class BadInputTest {
         assertThat(c.id()).isEqualTo("a");
         assertThat(c.model()).isEqualTo("m1");
         assertThat(c.message().content()).isEqualTo("late");
-        assertThat(c.warnings()).extracting(Warning::code)
+        assertThat(c.warnings()).extracting(w -> w.code().id())
                 .containsExactly("id-changed", "model-changed", "chunk-after-finish", "invalid-arguments");
         assertThat(c.warnings()).extracting(Warning::chunk).containsExactly(2, 2, 3, 3);
         assertThat(c.warnings().get(3).message()).contains("{\"x\": ");
@@ -383,7 +383,7 @@ class BadInputTest {
             assertThat(c.message().toolCalls()).as(path).singleElement()
                     .satisfies(call -> assertThat(call.arguments()).isEqualTo("{\"ok\":true}"));
             assertThat(c.warnings()).as(path).singleElement().satisfies(w -> {
-                assertThat(w.code()).isEqualTo("partial-arg-unplaced");
+                assertThat(w.code().id()).isEqualTo("partial-arg-unplaced");
                 assertThat(w.message()).contains(path);
             });
         }
@@ -440,7 +440,7 @@ class BadInputTest {
             String sse = geminiCall("\"name\":\"f\",\"partialArgs\":[{\"jsonPath\":\"" + path + "\",\"stringValue\":\"x\"}]", STOP);
             Completion c = ChunkAssembler.assemble(utf8(sse));
             assertThat(c.message().toolCalls()).singleElement().satisfies(call -> assertThat(call.arguments()).isEqualTo("{}"));
-            assertThat(c.warnings()).extracting(Warning::code).containsExactly("partial-arg-unplaced");
+            assertThat(c.warnings()).extracting(w -> w.code().id()).containsExactly("partial-arg-unplaced");
         }
     }
 
@@ -452,7 +452,7 @@ class BadInputTest {
         Completion c = ChunkAssembler.assemble(utf8(nested));
         assertThat(c.message().toolCalls()).singleElement()
                 .satisfies(call -> assertThat(call.arguments()).isEqualTo("{\"a\":{\"b\":1,\"c\":\"x\"},\"l\":[1,2]}"));
-        assertThat(c.warnings()).extracting(Warning::code).containsExactly("partial-arg-unplaced");
+        assertThat(c.warnings()).extracting(w -> w.code().id()).containsExactly("partial-arg-unplaced");
     }
 
     @Test
@@ -510,7 +510,7 @@ class BadInputTest {
     private static void assertPrefix(Completion part, Completion full, int cut) {
         for (Choice choice : part.choices()) {
             Message m = choice.message();
-            Message whole = full.choice(choice.index()).message();
+            Message whole = full.choice(choice.index()).orElseThrow().message();
             if (m.content() != null) {
                 assertThat(whole.content()).as("cut at %d", cut).startsWith(m.content());
             }

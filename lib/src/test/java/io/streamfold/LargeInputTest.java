@@ -57,7 +57,7 @@ class LargeInputTest {
 
     private static void print(String how, Completion c) {
         System.out.println(how + ": chunks=" + c.chunkCount() + " content=" + c.message().content().length()
-                + " finish=" + c.finishReason());
+                + " finish=" + c.rawFinishReason());
     }
 
     /** Writes typed chunks until the file is 300 MB; one in a hundred carries a character. */

@@ -80,9 +80,9 @@ class RecorderEmbeddingTest {
 
         assertThat(recorded.toByteArray()).isEqualTo(sse);
         assertThat(completion).isEqualTo(ChunkAssembler.assemble(sse));
-        assertThat(completion.format()).isEqualTo("anthropic.messages");
+        assertThat(completion.format()).hasToString("anthropic.messages");
         assertThat(completion.message().content()).isEqualTo("1, 2, 3, 4, 5");
-        assertThat(completion.finishReason()).isEqualTo("end_turn");
+        assertThat(completion.rawFinishReason()).isEqualTo("end_turn");
         assertThat(String.join("", live)).isEqualTo("1, 2, 3, 4, 5");
         assertThat(live).hasSizeGreaterThan(1);
     }

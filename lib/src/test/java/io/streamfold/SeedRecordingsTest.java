@@ -12,13 +12,13 @@ class SeedRecordingsTest {
     void seed000FoldsTwoParallelWebSearchCalls() {
         Completion c = TestRecordings.assemble("seeds/000_4f3d0a612d65cd5e.json");
 
-        assertThat(c.format()).isEqualTo("openai.chat");
+        assertThat(c.format()).hasToString("openai.chat");
         assertThat(c.id()).isEqualTo("chatcmpl-CEJ2cd6A9qlYP9v8wVBcUK9Qt6M3R");
         assertThat(c.model()).isEqualTo("gpt-4o-2024-08-06");
         assertThat(c.created()).isEqualTo(1757525822L);
         assertThat(c.systemFingerprint()).isEqualTo("fp_1827dd0c55");
         assertThat(c.serviceTier()).isEqualTo("default");
-        assertThat(c.finishReason()).isEqualTo("tool_calls");
+        assertThat(c.rawFinishReason()).isEqualTo("tool_calls");
         assertThat(c.message().role()).isEqualTo("assistant");
         assertThat(c.message().content()).as("a tool-call-only message has no content").isNull();
         assertThat(c.message().toolCalls())
@@ -38,7 +38,7 @@ class SeedRecordingsTest {
     void seed001FoldsTwoWeatherCalls() {
         Completion c = TestRecordings.assemble("seeds/001_b46980ad0094c70c.json");
 
-        assertThat(c.finishReason()).isEqualTo("tool_calls");
+        assertThat(c.rawFinishReason()).isEqualTo("tool_calls");
         assertThat(c.message().content()).isNull();
         assertThat(c.message().toolCalls())
                 .extracting(ToolCall::id, ToolCall::name, ToolCall::arguments)
@@ -55,7 +55,7 @@ class SeedRecordingsTest {
 
         assertThat(c.message().content())
                 .isEqualTo("The Llama 4 Maverick model features a mixture-of-experts (MoE) architecture with 128 experts.");
-        assertThat(c.finishReason()).isEqualTo("stop");
+        assertThat(c.rawFinishReason()).isEqualTo("stop");
         assertThat(c.message().toolCalls()).isEmpty();
         assertThat(c.id()).isEqualTo("rec-d5c0478a7387");
         assertThat(c.created()).isZero();
@@ -68,7 +68,7 @@ class SeedRecordingsTest {
 
         assertThat(c.message().content()).isEqualTo("THE PLANET WITH RINGS AROUND IT AND A NAME STARTING WITH THE LETTER "
                 + "\"S\" IS SATURN. SATURN IS WELL-KNOWN FOR ITS PROMINENT RING SYSTEM.");
-        assertThat(c.finishReason()).isEqualTo("stop");
+        assertThat(c.rawFinishReason()).isEqualTo("stop");
         assertThat(c.chunkCount()).isEqualTo(42);
     }
 
@@ -77,7 +77,7 @@ class SeedRecordingsTest {
         Completion c = TestRecordings.assemble("seeds/004_7496b14b20f27abf.json");
 
         assertThat(c.message().content()).isEqualTo("Llamas are primarily found in Peru, on the continent of South America.");
-        assertThat(c.finishReason()).isEqualTo("stop");
+        assertThat(c.rawFinishReason()).isEqualTo("stop");
         assertThat(c.message().refusal()).isNull();
         assertThat(c.message().reasoning()).isNull();
     }

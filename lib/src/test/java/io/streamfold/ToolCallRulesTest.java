@@ -48,7 +48,7 @@ class ToolCallRulesTest {
         assertThat(c.message().toolCalls())
                 .extracting(ToolCall::name, ToolCall::arguments)
                 .containsExactly(tuple("get_time", "{\"tz\": \"UTC\"}"), tuple("get_weather", "{\"city\": \"Oslo\"}"));
-        assertThat(c.warnings()).extracting(Warning::code)
+        assertThat(c.warnings()).extracting(w -> w.code().id())
                 .contains("tool-call-repeated-name", "tool-call-name-in-pieces");
     }
 
@@ -79,7 +79,7 @@ class ToolCallRulesTest {
                 .extracting(ToolCall::id, ToolCall::type, ToolCall::name, ToolCall::arguments)
                 .containsExactly(tuple("call_hdr", "function", "read_file", "{\"path\": \"/etc/hosts\"}"));
         assertThat(c.hasWarning("tool-call-empty-id-sentinel")).isTrue();
-        assertThat(c.usage().totalTokens()).isEqualTo(42);
+        assertThat(c.usage().totalTokens()).isEqualTo(42L);
     }
 
     @Test
@@ -90,7 +90,7 @@ class ToolCallRulesTest {
                 .extracting(ToolCall::id, ToolCall::name, ToolCall::arguments)
                 .containsExactly(tuple("call_tv2vqyef", "get_current_time", "{}"));
         assertThat(c.message().content()).as("Ollama sends content \"\" beside its calls").isEqualTo("");
-        assertThat(c.finishReason()).isEqualTo("tool_calls");
+        assertThat(c.rawFinishReason()).isEqualTo("tool_calls");
     }
 
     @Test
@@ -102,7 +102,7 @@ class ToolCallRulesTest {
                 .containsExactly(
                         tuple("call_VYoK5dSkatcp9VVVx5WERqkX", "file_search", "{\"query\": \"marketing\"}"),
                         tuple("call_JWXOm0RdBJTsTBr2OpxgLo9l", "file_search", "{\"query\": \"sales\"}"));
-        assertThat(c.usage()).extracting(Usage::promptTokens, Usage::completionTokens, Usage::totalTokens)
-                .containsExactly(54, 44, 98);
+        assertThat(c.usage()).extracting(Usage::inputTokens, Usage::outputTokens, Usage::totalTokens)
+                .containsExactly(54L, 44L, 98L);
     }
 }

@@ -47,7 +47,7 @@ public final class LargeFileCheck {
         String content = completion.message() == null ? null : completion.message().content();
         System.out.printf(Locale.ROOT, "OK: folded %d chunks in %.1f s (%.0f MB/s); content %d chars, finish %s%n",
                 completion.chunkCount(), seconds, size / (double) Inputs.MB / seconds,
-                content == null ? 0 : content.length(), completion.finishReason());
+                content == null ? 0 : content.length(), completion.rawFinishReason());
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {

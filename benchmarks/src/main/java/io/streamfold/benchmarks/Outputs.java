@@ -22,7 +22,7 @@ record Outputs(String content, List<String> calls, String finishReason) {
             for (ToolCall call : c.message().toolCalls()) {
                 calls.add(call(call.name(), call.arguments()));
             }
-            return new Outputs(c.message().content(), calls, c.finishReason());
+            return new Outputs(c.message().content(), calls, c.rawFinishReason());
         }
         if (result instanceof ChatCompletion c) {
             ChatCompletion.Choice choice = c.choices().get(0);

@@ -27,7 +27,7 @@ final class JsonlReport {
         g.writeStringField("path", path);
         if (outcome.completion() != null) {
             Completion c = outcome.completion();
-            g.writeStringField("format", c.format());
+            g.writeStringField("format", c.format() == null ? null : c.format().wireName());
             g.writeFieldName("completion");
             NativeJson.write(c, g);
             if (!c.problems().isEmpty()) {
@@ -79,7 +79,7 @@ final class JsonlReport {
         g.writeStartArray();
         for (Warning w : warnings) {
             g.writeStartObject();
-            g.writeStringField("code", w.code());
+            g.writeStringField("code", w.code().id());
             g.writeNumberField("chunk", w.chunk());
             g.writeStringField("message", w.message());
             g.writeEndObject();

@@ -20,7 +20,7 @@ record Outcome(Path path, Completion completion, String skipped, AssemblyExcepti
             return new Outcome(path, null, null, e);
         } catch (RuntimeException e) {
             // A bug of ours, not the input's fault: still one line, and on to the next file.
-            AssemblyException wrapped = new AssemblyException(new Problem(Problem.Kind.UNEXPECTED,
+            AssemblyException wrapped = new AssemblyException(new Problem(Problem.Kind.INTERNAL,
                     "Internal error: " + e, path.toString(), 0, -1, -1, -1, null), e);
             return new Outcome(path, null, null, wrapped);
         } catch (StackOverflowError | OutOfMemoryError e) {

@@ -26,7 +26,7 @@ final class TableReport {
                             .collect(Collectors.joining(","));
             // A message that only calls tools shows their arguments, whether its content is null or "" (Ollama).
             String content = m == null ? "" : preview(m.content() != null && !m.content().isEmpty() ? m.content() : argumentsOf(m));
-            String finish = c.finishReason() == null ? "(none)" : c.finishReason();
+            String finish = c.finishReason() == null ? "(none)" : c.finishReason() + " (" + c.rawFinishReason() + ")";
             if (!c.problems().isEmpty()) {
                 finish += " (incomplete)";
             }

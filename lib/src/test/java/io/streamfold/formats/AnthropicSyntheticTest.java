@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.streamfold.AssemblerOptions;
 import io.streamfold.ChunkAssembler;
 import io.streamfold.Completion;
+import io.streamfold.FinishReason;
 import io.streamfold.Format;
 import io.streamfold.Message;
 import io.streamfold.Part;
@@ -31,7 +33,7 @@ class AnthropicSyntheticTest {
     @Test
     void header() {
         Completion c = thinkingTools();
-        assertThat(c.format()).isEqualTo("anthropic.messages");
+        assertThat(c.format()).hasToString("anthropic.messages");
         assertThat(c.id()).isEqualTo("msg_01XFDUDYJgAACzvnptvVoYEL");
         assertThat(c.model()).isEqualTo("claude-sonnet-4-5-20250929");
         assertThat(c.chunkCount()).as("41 data: events, the two pings included").isEqualTo(41);
@@ -39,7 +41,7 @@ class AnthropicSyntheticTest {
         assertThat(c.warnings()).isEmpty();
         assertThat(c.problems()).isEmpty();
         assertThat(c.choices()).hasSize(1);
-        assertThat(c.finishReason()).isEqualTo("tool_use");
+        assertThat(c.rawFinishReason()).isEqualTo("tool_use");
     }
 
     @Test
@@ -77,10 +79,10 @@ class AnthropicSyntheticTest {
     void usageIsCumulativeNotSummed() {
         // message_start: input 472, output 3; message_delta #1: output 96; message_delta #2: output 187
         Completion c = thinkingTools();
-        assertThat(c.usage().promptTokens()).isEqualTo(472);
-        assertThat(c.usage().completionTokens()).isEqualTo(187);
-        assertThat(c.usage().totalTokens()).isEqualTo(659);
-        assertThat(c.usage().cachedTokens()).isEqualTo(0);
+        assertThat(c.usage().inputTokens()).isEqualTo(472L);
+        assertThat(c.usage().outputTokens()).isEqualTo(187L);
+        assertThat(c.usage().totalTokens()).isEqualTo(659L);
+        assertThat(c.usage().cachedInputTokens()).isEqualTo(0L);
         assertThat(c.usage().details()).containsEntry("service_tier", "standard");
     }
 
@@ -107,7 +109,7 @@ class AnthropicSyntheticTest {
     @Test
     void formatOverrideGivesTheSame() {
         byte[] bytes = Recordings.bytes(Recordings.synthetic("anthropic.messages-thinking-tools.sse"));
-        assertThat(ChunkAssembler.assemble(bytes, Format.ANTHROPIC_MESSAGES)).isEqualTo(thinkingTools());
+        assertThat(ChunkAssembler.assemble(bytes, AssemblerOptions.defaults().withFormat(Format.ANTHROPIC_MESSAGES))).isEqualTo(thinkingTools());
     }
 
     // ---------------------------------------------------------------- error event mid-stream (CRLF SSE)
@@ -119,18 +121,18 @@ class AnthropicSyntheticTest {
     @Test
     void errorEventIsReportedAndTheTextBeforeItKept() {
         Completion c = errorMidstream();
-        assertThat(c.format()).isEqualTo("anthropic.messages");
+        assertThat(c.format()).hasToString("anthropic.messages");
         assertThat(c.id()).isEqualTo("msg_01Hb7sWzqJ3rE8xYv2KpLmNd");
         assertThat(c.chunkCount()).isEqualTo(7);
         assertThat(c.message().content()).isEqualTo("The three primary colors are red, yellow");
-        assertThat(c.finishReason()).isNull();
+        assertThat(c.rawFinishReason()).isNull();
         assertThat(c.incomplete()).as("no message_stop").isTrue();
         assertThat(c.warnings()).extracting(Warning::message).anySatisfy(msg ->
                 assertThat(msg).contains("overloaded_error").contains("Overloaded"));
         assertThat(c.warnings()).filteredOn(w -> w.message().contains("Overloaded"))
                 .extracting(Warning::chunk).containsExactly(7);
-        assertThat(c.usage().promptTokens()).isEqualTo(21);
-        assertThat(c.usage().completionTokens()).isEqualTo(1);
+        assertThat(c.usage().inputTokens()).isEqualTo(21L);
+        assertThat(c.usage().outputTokens()).isEqualTo(1L);
 
         JsonNode tree = Recordings.tree(c.toJson());
         assertThat(tree.path("content")).hasSize(1);
@@ -152,24 +154,31 @@ class AnthropicSyntheticTest {
     }
 
     @Test
-    void serverToolUseIsAToolCallAndWholeBlocksAreKept() {
+    void serverToolUseIsAServerCallAndWholeBlocksAreKept() {
         Completion c = serverTools();
-        assertThat(c.format()).isEqualTo("anthropic.messages");
+        assertThat(c.format()).hasToString("anthropic.messages");
         assertThat(c.chunkCount()).isEqualTo(14);
         assertThat(c.warnings()).isEmpty();
-        assertThat(c.finishReason()).isEqualTo("tool_use");
+        assertThat(c.rawFinishReason()).isEqualTo("tool_use");
         Message m = c.message();
         assertThat(m.content()).as("no text block").isNull();
         assertThat(m.reasoning()).as("redacted thinking has no text").isNull();
         assertThat(m.parts()).extracting(Part::type)
                 .containsExactly("redacted_thinking", "server_tool_use", "web_search_tool_result", "tool_use");
-        assertThat(m.toolCalls()).extracting(ToolCall::id, ToolCall::type, ToolCall::name, ToolCall::arguments)
-                .containsExactly(
-                        tuple("srvtoolu_014hJH82Qum7Td6UV8gDXThB", "server_tool_use", "web_search", "{\"query\": \"weather NYC today\"}"),
-                        tuple("toolu_01", "tool_use", "get_time", "{}"));
+        assertThat(m.toolCalls()).as("what the application runs")
+                .extracting(ToolCall::index, ToolCall::id, ToolCall::type, ToolCall::kind, ToolCall::name, ToolCall::arguments)
+                .containsExactly(tuple(0, "toolu_01", "tool_use", ToolCall.Kind.FUNCTION, "get_time", "{}"));
+        assertThat(m.serverToolCalls()).as("what Anthropic ran")
+                .extracting(ToolCall::index, ToolCall::id, ToolCall::type, ToolCall::kind, ToolCall::name, ToolCall::arguments)
+                .containsExactly(tuple(0, "srvtoolu_014hJH82Qum7Td6UV8gDXThB", "server_tool_use", ToolCall.Kind.SERVER,
+                        "web_search", "{\"query\": \"weather NYC today\"}"));
+        assertThat(m.serverToolResult(m.serverToolCalls().get(0))).get().extracting(Part::type)
+                .isEqualTo("web_search_tool_result");
+        assertThat(m.toolCall("web_search")).get().extracting(ToolCall::kind).isEqualTo(ToolCall.Kind.SERVER);
+        assertThat(c.finishReason()).isEqualTo(FinishReason.TOOL_CALLS);
         // message_delta carries input_tokens too: it overrides message_start's 10
-        assertThat(c.usage().promptTokens()).isEqualTo(10682);
-        assertThat(c.usage().completionTokens()).isEqualTo(510);
+        assertThat(c.usage().inputTokens()).isEqualTo(10682L);
+        assertThat(c.usage().outputTokens()).isEqualTo(510L);
         assertThat(c.usage().detail("server_tool_use.web_search_requests")).isEqualTo(1L);
     }
 

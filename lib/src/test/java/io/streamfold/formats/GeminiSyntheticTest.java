@@ -3,6 +3,7 @@ package io.streamfold.formats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.streamfold.AssemblerOptions;
 import io.streamfold.ChunkAssembler;
 import io.streamfold.Completion;
 import io.streamfold.Format;
@@ -28,26 +29,27 @@ class GeminiSyntheticTest {
     @Test
     void camelCaseHeaderAndUsage() {
         Completion c = camel();
-        assertThat(c.format()).isEqualTo("gemini");
+        assertThat(c.format()).hasToString("gemini");
         assertThat(c.id()).isEqualTo("x2ZJaOeRNcqkvdIPk5GtuQk");
         assertThat(c.model()).isEqualTo("gemini-2.5-flash");
         assertThat(c.chunkCount()).isEqualTo(4);
         assertThat(c.incomplete()).isFalse();
         assertThat(c.warnings()).isEmpty();
         // the last usageMetadata, not a sum of the four
-        assertThat(c.usage().promptTokens()).isEqualTo(42);
-        assertThat(c.usage().completionTokens()).isEqualTo(38);
-        assertThat(c.usage().totalTokens()).isEqualTo(137);
-        assertThat(c.usage().reasoningTokens()).isEqualTo(57);
+        assertThat(c.usage().inputTokens()).isEqualTo(42L);
+        assertThat(c.usage().outputTokens()).as("candidates 38 + thoughts 57").isEqualTo(95L);
+        assertThat(c.usage().detail("candidatesTokenCount")).isEqualTo(38L);
+        assertThat(c.usage().totalTokens()).isEqualTo(137L);
+        assertThat(c.usage().reasoningTokens()).isEqualTo(57L);
     }
 
     @Test
     void eachCandidateIsAChoice() {
         Completion c = camel();
-        assertThat(c.choices()).extracting(ch -> ch.index(), ch -> ch.finishReason())
+        assertThat(c.choices()).extracting(ch -> ch.index(), ch -> ch.rawFinishReason())
                 .containsExactly(tuple(0, "STOP"), tuple(1, "STOP"));
 
-        Message first = c.choice(0).message();
+        Message first = c.choice(0).orElseThrow().message();
         assertThat(first.role()).isEqualTo("model");
         assertThat(first.reasoning()).isEqualTo("**Planning the lookup**\n\nThe user wants today's weather in Paris.");
         assertThat(first.content()).isEqualTo("Let me look up the weather in Paris for you.");
@@ -60,7 +62,7 @@ class GeminiSyntheticTest {
         assertThat(first.parts()).extracting(p -> (Object) p.getClass())
                 .containsExactly(Part.Reasoning.class, Part.Text.class, ToolCall.class);
 
-        Message second = c.choice(1).message();
+        Message second = c.choice(1).orElseThrow().message();
         assertThat(second.reasoning()).isEqualTo("**Considering the request**\n\nA weather lookup for Paris is needed.");
         assertThat(second.content()).isEqualTo("Checking Paris now.");
         assertThat(second.toolCalls()).singleElement().satisfies(call -> {
@@ -106,18 +108,18 @@ class GeminiSyntheticTest {
     @Test
     void snakeCaseTextThenCall() {
         Completion c = snake();
-        assertThat(c.format()).isEqualTo("gemini");
+        assertThat(c.format()).hasToString("gemini");
         assertThat(c.id()).isEqualTo("jvVMaZK3HqW2mPUPyOb0uQE");
         assertThat(c.model()).isEqualTo("gemini-2.0-flash");
         assertThat(c.chunkCount()).isEqualTo(4);
-        assertThat(c.finishReason()).isEqualTo("STOP");
+        assertThat(c.rawFinishReason()).isEqualTo("STOP");
         Message m = c.message();
         assertThat(m.content()).isEqualTo("The Eiffel Tower is 330 metres tall and stands in Paris.");
         assertThat(m.reasoning()).isNull();
         assertThat(m.toolCalls()).extracting(ToolCall::index, ToolCall::name).containsExactly(tuple(0, "web_search"));
         Recordings.assertSameJson(m.toolCalls().get(0).arguments(), "{\"query\": \"Eiffel Tower height history\"}");
-        assertThat(List.of(c.usage().promptTokens(), c.usage().completionTokens(), c.usage().totalTokens()))
-                .containsExactly(12, 19, 31);
+        assertThat(List.of(c.usage().inputTokens(), c.usage().outputTokens(), c.usage().totalTokens()))
+                .containsExactly(12L, 19L, 31L);
     }
 
     @Test
@@ -152,13 +154,13 @@ class GeminiSyntheticTest {
     @Test
     void streamedArgumentsFoldIntoOneCall() {
         Completion c = partialArgs();
-        assertThat(c.format()).isEqualTo("gemini");
+        assertThat(c.format()).hasToString("gemini");
         assertThat(c.id()).isEqualTo("kQ2NaePbBryh1MkPq7GkiQw");
         assertThat(c.model()).isEqualTo("gemini-3-pro-preview");
         assertThat(c.chunkCount()).isEqualTo(25);
         assertThat(c.incomplete()).isFalse();
         assertThat(c.warnings()).isEmpty();
-        assertThat(c.finishReason()).isEqualTo("STOP");
+        assertThat(c.rawFinishReason()).isEqualTo("STOP");
         Message m = c.message();
         assertThat(m.content()).isEqualTo("Here is the recipe card.");
         assertThat(m.toolCalls()).as("the bare willContinue parts and the closing functionCall {} are no calls")
@@ -169,9 +171,9 @@ class GeminiSyntheticTest {
                     Recordings.assertSameJson(call.arguments(), RECIPE);
                     assertThat(call.extra()).containsValue("CmIBjz1rX6c4m2V0tQ8pYs5Lr3Wn7Ke1Hd9Fb2Gc4Ja6Mi8Oh0Ql2Sk4Uj6Wg8Yf");
                 });
-        assertThat(List.of(c.usage().promptTokens(), c.usage().completionTokens(), c.usage().totalTokens()))
-                .containsExactly(31, 96, 311);
-        assertThat(c.usage().reasoningTokens()).isEqualTo(184);
+        assertThat(List.of(c.usage().inputTokens(), c.usage().outputTokens(), c.usage().totalTokens()))
+                .as("output: candidates 96 + thoughts 184").containsExactly(31L, 280L, 311L);
+        assertThat(c.usage().reasoningTokens()).isEqualTo(184L);
     }
 
     @Test
@@ -208,8 +210,8 @@ class GeminiSyntheticTest {
                 \r
                 """;
         Completion c = ChunkAssembler.assemble(sse.getBytes(StandardCharsets.UTF_8));
-        assertThat(c.format()).isEqualTo("gemini");
-        assertThat(c.finishReason()).isEqualTo("STOP");
+        assertThat(c.format()).hasToString("gemini");
+        assertThat(c.rawFinishReason()).isEqualTo("STOP");
         assertThat(c.message().toolCalls()).singleElement().satisfies(call -> {
             assertThat(call.name()).isEqualTo("addOps");
             Recordings.assertSameJson(call.arguments(), "{\"operations\": [{\"item\": \"apple\", \"price\": 0.5}]}");
@@ -235,7 +237,7 @@ class GeminiSyntheticTest {
         for (String name : List.of("gemini-camel-thoughts-calls-2candidates.json", "gemini-snake-text-call.json",
                 "gemini-vertex-partial-args.sse")) {
             byte[] bytes = Recordings.bytes(Recordings.synthetic(name));
-            assertThat(ChunkAssembler.assemble(bytes, Format.GEMINI)).as(name).isEqualTo(ChunkAssembler.assemble(bytes));
+            assertThat(ChunkAssembler.assemble(bytes, AssemblerOptions.defaults().withFormat(Format.GEMINI))).as(name).isEqualTo(ChunkAssembler.assemble(bytes));
         }
     }
 
@@ -247,7 +249,7 @@ class GeminiSyntheticTest {
         assertThat(c.choices()).isEmpty();
         assertThat(c.incomplete()).as("nothing was cut off").isFalse();
         assertThat(c.warnings()).isEmpty();
-        assertThat(c.usage().promptTokens()).isEqualTo(9);
+        assertThat(c.usage().inputTokens()).isEqualTo(9L);
         assertThat(c.toJson()).contains("\"promptFeedback\":{\"blockReason\":\"SAFETY\"");
     }
 
@@ -260,7 +262,7 @@ class GeminiSyntheticTest {
             Recordings.assertSameJson(call.arguments(), "{\"a\": \"xy\"}");
             assertThat(call.extra()).containsEntry("thoughtSignature", "U0lH");
         });
-        assertThat(c.finishReason()).isEqualTo("STOP");
+        assertThat(c.rawFinishReason()).isEqualTo("STOP");
         assertThat(c.warnings()).isEmpty();
     }
 
@@ -289,7 +291,7 @@ class GeminiSyntheticTest {
     void citationsOfEveryChunkAreKeptOnce() {
         Completion c = ChunkAssembler.assemble(Recordings.synthetic("gemini-citations-per-chunk.sse"));
         assertThat(c.message().content()).isEqualTo("Llamas live in the Andes and eat grass.");
-        assertThat(c.choice(0).extra()).extractingByKey("citationMetadata").asString()
+        assertThat(c.choice(0).orElseThrow().extra()).extractingByKey("citationMetadata").asString()
                 .contains("https://a.example/llamas", "https://b.example/grass");
         String json = c.toJson();
         assertThat(json.indexOf("https://a.example/llamas")).as("the repeated source is listed once")

@@ -3,6 +3,7 @@ package io.streamfold.formats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.streamfold.AssemblerOptions;
 import io.streamfold.ChunkAssembler;
 import io.streamfold.Completion;
 import io.streamfold.Format;
@@ -29,13 +30,13 @@ class InteractionsSyntheticTest {
     @Test
     void contentDialect() {
         Completion c = content();
-        assertThat(c.format()).isEqualTo("gemini.interactions");
+        assertThat(c.format()).hasToString("gemini.interactions");
         assertThat(c.id()).isEqualTo(ID);
         assertThat(c.model()).isEqualTo("gemini-2.5-flash");
         assertThat(c.chunkCount()).as("13 events; event: done / data: [DONE] is not one").isEqualTo(13);
         assertThat(c.incomplete()).isFalse();
         assertThat(c.warnings()).isEmpty();
-        assertThat(c.finishReason()).as("the interaction's status").isEqualTo("completed");
+        assertThat(c.rawFinishReason()).as("the interaction's status").isEqualTo("completed");
         Message m = c.message();
         assertThat(m.role()).isEqualTo("model");
         assertThat(m.content()).isEqualTo("The first five primes are 2, 3, 5, 7 and 11.");
@@ -46,9 +47,9 @@ class InteractionsSyntheticTest {
             assertThat(r.signature()).isEqualTo(SIG);
         });
         assertThat(m.parts().get(1)).isInstanceOf(Part.Text.class);
-        assertThat(List.of(c.usage().promptTokens(), c.usage().completionTokens(), c.usage().totalTokens()))
-                .containsExactly(9, 15, 142);
-        assertThat(c.usage().reasoningTokens()).isEqualTo(118);
+        assertThat(List.of(c.usage().inputTokens(), c.usage().outputTokens(), c.usage().totalTokens()))
+                .as("output: total_output_tokens 15 + total_thought_tokens 118").containsExactly(9L, 133L, 142L);
+        assertThat(c.usage().reasoningTokens()).isEqualTo(118L);
     }
 
     @Test
@@ -93,20 +94,20 @@ class InteractionsSyntheticTest {
     @Test
     void stepsDialect() {
         Completion c = steps();
-        assertThat(c.format()).isEqualTo("gemini.interactions");
+        assertThat(c.format()).hasToString("gemini.interactions");
         assertThat(c.id()).isEqualTo(ID2);
         assertThat(c.model()).isEqualTo("gemini-3-flash-preview");
         assertThat(c.chunkCount()).isEqualTo(11);
         assertThat(c.incomplete()).as("interaction.completed finishes the stream").isFalse();
         assertThat(c.warnings()).as("step.* and interaction.created/completed are known events").isEmpty();
-        assertThat(c.finishReason()).isEqualTo("completed");
+        assertThat(c.rawFinishReason()).isEqualTo("completed");
         Message m = c.message();
         assertThat(m.content()).isEqualTo("1, 2, 3, 4, 5, 6, 7, 8, 9, 10.");
         assertThat(m.parts()).hasSize(2);
         assertThat(m.parts().get(0)).isInstanceOfSatisfying(Part.Reasoning.class,
                 r -> assertThat(r.signature()).isEqualTo("CiQB0e2Kb3c5ZjFhMmI0LTk5ZTAtNDM2Ny1hNzM0LTE1ZWYwYWI2MjdkOQ=="));
-        assertThat(List.of(c.usage().promptTokens(), c.usage().completionTokens(), c.usage().totalTokens()))
-                .containsExactly(11, 29, 61);
+        assertThat(List.of(c.usage().inputTokens(), c.usage().outputTokens(), c.usage().totalTokens()))
+                .as("output: total_output_tokens 29 + total_thought_tokens 21").containsExactly(11L, 50L, 61L);
 
         JsonNode tree = Recordings.tree(c.toJson());
         assertThat(tree.path("id").asText()).isEqualTo(ID2);
@@ -147,8 +148,8 @@ class InteractionsSyntheticTest {
                 data: [DONE]
 
                 """);
-        assertThat(c.format()).isEqualTo("gemini.interactions");
-        assertThat(c.finishReason()).isEqualTo("requires_action");
+        assertThat(c.format()).hasToString("gemini.interactions");
+        assertThat(c.rawFinishReason()).isEqualTo("requires_action");
         assertThat(c.message().toolCalls()).singleElement().satisfies(call -> {
             assertThat(call.id()).isEqualTo("c1");
             assertThat(call.name()).isEqualTo("create_tasks");
@@ -209,7 +210,7 @@ class InteractionsSyntheticTest {
     void formatOverride() {
         for (String name : List.of("gemini.interactions-thought-text.sse", "gemini.interactions-steps.json")) {
             byte[] bytes = Recordings.bytes(Recordings.synthetic(name));
-            assertThat(ChunkAssembler.assemble(bytes, Format.GEMINI_INTERACTIONS)).as(name)
+            assertThat(ChunkAssembler.assemble(bytes, AssemblerOptions.defaults().withFormat(Format.GEMINI_INTERACTIONS))).as(name)
                     .isEqualTo(ChunkAssembler.assemble(bytes));
         }
     }

@@ -3,6 +3,7 @@ package io.streamfold.formats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.streamfold.AssemblerOptions;
 import io.streamfold.ChunkAssembler;
 import io.streamfold.Completion;
 import io.streamfold.Format;
@@ -24,7 +25,7 @@ class OpenAiSyntheticTest {
     @Test
     void refusalIsFoldedAndContentStaysNull() {
         Completion c = refusal();
-        assertThat(c.format()).isEqualTo("openai.chat");
+        assertThat(c.format()).hasToString("openai.chat");
         assertThat(c.id()).isEqualTo("chatcmpl-CA9vYgHkT2pQ7sL0mN4xR8wZ1bJ3e");
         assertThat(c.model()).isEqualTo("gpt-4o-2024-08-06");
         assertThat(c.created()).isEqualTo(1756400000L);
@@ -32,15 +33,15 @@ class OpenAiSyntheticTest {
         assertThat(c.serviceTier()).isEqualTo("default");
         assertThat(c.chunkCount()).isEqualTo(7);
         assertThat(c.warnings()).isEmpty();
-        assertThat(c.finishReason()).isEqualTo("stop");
+        assertThat(c.rawFinishReason()).isEqualTo("stop");
         Message m = c.message();
         assertThat(m.role()).isEqualTo("assistant");
         assertThat(m.content()).as("content was only ever null").isNull();
         assertThat(m.refusal()).isEqualTo("I'm sorry, but I can't help with that request.");
         assertThat(m.parts()).singleElement().isInstanceOfSatisfying(Part.Refusal.class,
                 r -> assertThat(r.text()).isEqualTo("I'm sorry, but I can't help with that request."));
-        assertThat(List.of(c.usage().promptTokens(), c.usage().completionTokens(), c.usage().totalTokens()))
-                .containsExactly(48, 11, 59);
+        assertThat(List.of(c.usage().inputTokens(), c.usage().outputTokens(), c.usage().totalTokens()))
+                .containsExactly(48L, 11L, 59L);
     }
 
     @Test
@@ -67,18 +68,18 @@ class OpenAiSyntheticTest {
     @Test
     void reasoningContent() {
         Completion c = reasoning();
-        assertThat(c.format()).isEqualTo("openai.chat");
+        assertThat(c.format()).hasToString("openai.chat");
         assertThat(c.model()).isEqualTo("deepseek-reasoner");
         assertThat(c.chunkCount()).isEqualTo(9);
-        assertThat(c.finishReason()).isEqualTo("stop");
+        assertThat(c.rawFinishReason()).isEqualTo("stop");
         Message m = c.message();
         assertThat(m.reasoning()).isEqualTo("Okay, 17 is odd and not divisible by 3. So it is prime.");
         assertThat(m.content()).isEqualTo("Yes, 17 is a prime number.");
         assertThat(m.parts()).extracting(Part::type).containsExactly("reasoning_content", "text");
         // usage rides on the finishing chunk beside its choices
-        assertThat(List.of(c.usage().promptTokens(), c.usage().completionTokens(), c.usage().totalTokens()))
-                .containsExactly(14, 41, 55);
-        assertThat(c.usage().reasoningTokens()).isEqualTo(30);
+        assertThat(List.of(c.usage().inputTokens(), c.usage().outputTokens(), c.usage().totalTokens()))
+                .containsExactly(14L, 41L, 55L);
+        assertThat(c.usage().reasoningTokens()).isEqualTo(30L);
     }
 
     @Test
@@ -104,14 +105,14 @@ class OpenAiSyntheticTest {
     @Test
     void eachChoiceFoldsOnItsOwn() {
         Completion c = twoChoices();
-        assertThat(c.format()).isEqualTo("openai.chat");
+        assertThat(c.format()).hasToString("openai.chat");
         assertThat(c.chunkCount()).as("11 chunks; comments and [DONE] are not chunks").isEqualTo(11);
-        assertThat(c.choices()).extracting(ch -> ch.index(), ch -> ch.message().content(), ch -> ch.finishReason())
+        assertThat(c.choices()).extracting(ch -> ch.index(), ch -> ch.message().content(), ch -> ch.rawFinishReason())
                 .containsExactly(tuple(0, "Tea or coffee?", "length"), tuple(1, "Coffee, always.", "stop"));
         assertThat(c.choices()).allSatisfy(ch -> assertThat(ch.message().role()).isEqualTo("assistant"));
-        assertThat(c.finishReason()).isEqualTo("length");
-        assertThat(List.of(c.usage().promptTokens(), c.usage().completionTokens(), c.usage().totalTokens()))
-                .containsExactly(20, 6, 26);
+        assertThat(c.rawFinishReason()).isEqualTo("length");
+        assertThat(List.of(c.usage().inputTokens(), c.usage().outputTokens(), c.usage().totalTokens()))
+                .containsExactly(20L, 6L, 26L);
     }
 
     @Test
@@ -140,14 +141,14 @@ class OpenAiSyntheticTest {
     @Test
     void legacyCompletion() {
         Completion c = legacy();
-        assertThat(c.format()).isEqualTo("openai.completion");
+        assertThat(c.format()).hasToString("openai.completion");
         assertThat(c.id()).isEqualTo("cmpl-BxT3kQ9mZ2vL8pR4nW6yA1sD");
         assertThat(c.model()).isEqualTo("gpt-3.5-turbo-instruct:20230824-v2");
         assertThat(c.chunkCount()).isEqualTo(9);
         assertThat(c.message().content()).isEqualTo("\n\nRoses are red,\nviolets are blue.");
-        assertThat(c.finishReason()).isEqualTo("stop");
-        assertThat(List.of(c.usage().promptTokens(), c.usage().completionTokens(), c.usage().totalTokens()))
-                .containsExactly(9, 12, 21);
+        assertThat(c.rawFinishReason()).isEqualTo("stop");
+        assertThat(List.of(c.usage().inputTokens(), c.usage().outputTokens(), c.usage().totalTokens()))
+                .containsExactly(9L, 12L, 21L);
         Recordings.assertSameJson(c.toJson(), """
                 {"id": "cmpl-BxT3kQ9mZ2vL8pR4nW6yA1sD", "object": "text_completion", "created": 1754300000,
                  "model": "gpt-3.5-turbo-instruct:20230824-v2", "system_fingerprint": null,
@@ -178,9 +179,9 @@ class OpenAiSyntheticTest {
     void formatOverride() {
         for (String name : List.of("openai.chat-refusal.json", "openai.chat-reasoning-content.jsonl", "openai.chat-two-choices.sse")) {
             byte[] bytes = Recordings.bytes(Recordings.synthetic(name));
-            assertThat(ChunkAssembler.assemble(bytes, Format.OPENAI_CHAT)).as(name).isEqualTo(ChunkAssembler.assemble(bytes));
+            assertThat(ChunkAssembler.assemble(bytes, AssemblerOptions.defaults().withFormat(Format.OPENAI_CHAT))).as(name).isEqualTo(ChunkAssembler.assemble(bytes));
         }
         byte[] legacy = Recordings.bytes(Recordings.synthetic("openai.completion-legacy.jsonl"));
-        assertThat(ChunkAssembler.assemble(legacy, Format.OPENAI_COMPLETION)).isEqualTo(ChunkAssembler.assemble(legacy));
+        assertThat(ChunkAssembler.assemble(legacy, AssemblerOptions.defaults().withFormat(Format.OPENAI_COMPLETION))).isEqualTo(ChunkAssembler.assemble(legacy));
     }
 }

@@ -18,10 +18,10 @@ class ProviderQuirksTest {
     @Test
     void togetherRepeatsTheDeltaAsTextAndItIsFoldedOnce() {
         Completion c = ChunkAssembler.assemble(Recordings.synthetic("openai.chat-together-text-beside-delta.sse"));
-        assertThat(c.format()).isEqualTo("openai.chat");
+        assertThat(c.format()).hasToString("openai.chat");
         assertThat(c.message().content()).isEqualTo("Hello world");
-        assertThat(c.finishReason()).isEqualTo("eos");
-        assertThat(c.usage().totalTokens()).isEqualTo(13);
+        assertThat(c.rawFinishReason()).isEqualTo("eos");
+        assertThat(c.usage().totalTokens()).isEqualTo(13L);
         assertThat(c.warnings()).isEmpty();
     }
 
@@ -32,7 +32,7 @@ class ProviderQuirksTest {
                 """;
         Completion c = ChunkAssembler.assemble(jsonl.getBytes(StandardCharsets.UTF_8));
         assertThat(c.message().content()).isEqualTo("Hello");
-        assertThat(c.warnings()).extracting(Warning::code).containsExactly("choice-text-differs");
+        assertThat(c.warnings()).extracting(w -> w.code().id()).containsExactly("choice-text-differs");
         assertThat(c.warnings().get(0).message()).contains("Hola");
     }
 
@@ -69,7 +69,7 @@ class ProviderQuirksTest {
         assertThat(c.id()).isEqualTo("chatcmpl-AZ1");
         assertThat(c.model()).isEqualTo("gpt-4o-2024-11-20");
         assertThat(c.message().content()).isEqualTo("Hi");
-        assertThat(c.usage().promptTokens()).isEqualTo(9);
+        assertThat(c.usage().inputTokens()).isEqualTo(9L);
         assertThat(c.toJson()).contains("\"created\":1745000000");
     }
 
@@ -87,9 +87,9 @@ class ProviderQuirksTest {
         Completion c = ChunkAssembler.assemble(Recordings.synthetic("openai.chat-groq-usage-in-x-groq.sse"));
         assertThat(c.message().content()).isEqualTo("Hello");
         assertThat(c.usage()).isNotNull();
-        assertThat(c.usage().promptTokens()).isEqualTo(12);
-        assertThat(c.usage().completionTokens()).isEqualTo(2);
-        assertThat(c.usage().totalTokens()).isEqualTo(14);
+        assertThat(c.usage().inputTokens()).isEqualTo(12L);
+        assertThat(c.usage().outputTokens()).isEqualTo(2L);
+        assertThat(c.usage().totalTokens()).isEqualTo(14L);
         assertThat(((Number) c.usage().details().get("queue_time")).doubleValue()).isEqualTo(0.05);
     }
 
@@ -98,15 +98,15 @@ class ProviderQuirksTest {
         String jsonl = """
                 {"id":"x","object":"chat.completion.chunk","created":1,"model":"m","x_groq":{"usage":{"prompt_tokens":1,"completion_tokens":1,"total_tokens":2}},"usage":{"prompt_tokens":7,"completion_tokens":3,"total_tokens":10},"choices":[{"index":0,"delta":{"content":"a"},"finish_reason":"stop"}]}
                 """;
-        assertThat(ChunkAssembler.assemble(jsonl.getBytes(StandardCharsets.UTF_8)).usage().totalTokens()).isEqualTo(10);
+        assertThat(ChunkAssembler.assemble(jsonl.getBytes(StandardCharsets.UTF_8)).usage().totalTokens()).isEqualTo(10L);
     }
 
     @Test
     void openRoutersErrorBesideAChoiceIsWarnedAndKept() {
         Completion c = ChunkAssembler.assemble(Recordings.synthetic("openai.chat-openrouter-error-midstream.sse"));
         assertThat(c.message().content()).isEqualTo("Partial");
-        assertThat(c.finishReason()).isEqualTo("error");
-        assertThat(c.warnings()).extracting(Warning::code).containsExactly("provider-error");
+        assertThat(c.rawFinishReason()).isEqualTo("error");
+        assertThat(c.warnings()).extracting(w -> w.code().id()).containsExactly("provider-error");
         assertThat(c.warnings().get(0).message()).contains("Provider disconnected unexpectedly");
         assertThat(c.extra().get("error")).isEqualTo(Map.of("code", "server_error", "message", "Provider disconnected unexpectedly"));
         assertThat(c.toJson()).contains("\"error\":{\"code\":\"server_error\"");
@@ -115,10 +115,10 @@ class ProviderQuirksTest {
     @Test
     void aNestedResponsesErrorEventKeepsTheWholeError() {
         Completion c = ChunkAssembler.assemble(Recordings.synthetic("openai.responses-error-nested.jsonl"));
-        assertThat(c.format()).isEqualTo("openai.responses");
+        assertThat(c.format()).hasToString("openai.responses");
         assertThat(c.message().content()).isEqualTo("Partial");
-        assertThat(c.warnings()).extracting(Warning::code).contains("provider-error");
-        assertThat(c.warnings()).filteredOn(w -> w.code().equals("provider-error")).singleElement()
+        assertThat(c.warnings()).extracting(w -> w.code().id()).contains("provider-error");
+        assertThat(c.warnings()).filteredOn(w -> w.code().id().equals("provider-error")).singleElement()
                 .satisfies(w -> assertThat(w.message()).contains("server_error", "The server had an error processing your request."));
         assertThat(c.extra().get("error")).isInstanceOfSatisfying(Map.class, error -> assertThat(error)
                 .containsEntry("type", "server_error")
@@ -144,7 +144,7 @@ class ProviderQuirksTest {
         Completion c = ChunkAssembler.assemble(Recordings.synthetic("openai.chat-openrouter-reasoning-details.sse"));
         assertThat(c.message().reasoning()).isEqualTo("Two plus two is four.");
         assertThat(c.message().content()).isEqualTo("4");
-        assertThat(c.choice(0).extra().get("reasoning_details")).asList().containsExactly(
+        assertThat(c.choice(0).orElseThrow().extra().get("reasoning_details")).asList().containsExactly(
                 Map.of("type", "reasoning.text", "text", "Two plus two is four.", "format", "anthropic-claude-v1",
                         "index", 0, "signature", "ErUBCkYIBRgCIkB"),
                 Map.of("type", "reasoning.encrypted", "data", "gAAAAABo", "format", "anthropic-claude-v1", "index", 1));
@@ -159,14 +159,14 @@ class ProviderQuirksTest {
         io.streamfold.IncrementalAssembler assembler = ChunkAssembler.incremental();
         assembler.feed(sse, 0, secondChunk);
         Completion early = assembler.snapshot();
-        Object before = early.choice(0).extra().get("reasoning_details");
+        Object before = early.choice(0).orElseThrow().extra().get("reasoning_details");
         assertThat(before).asList().singleElement().asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
                 .containsEntry("text", "Two plus ");
         assembler.feed(sse, secondChunk, sse.length - secondChunk);
         Completion whole = assembler.finish();
-        assertThat(early.choice(0).extra().get("reasoning_details")).as("the early snapshot is immutable").isEqualTo(before)
+        assertThat(early.choice(0).orElseThrow().extra().get("reasoning_details")).as("the early snapshot is immutable").isEqualTo(before)
                 .asList().singleElement().asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("text", "Two plus ");
-        assertThat(whole.choice(0).extra().get("reasoning_details")).asList().hasSize(2);
+        assertThat(whole.choice(0).orElseThrow().extra().get("reasoning_details")).asList().hasSize(2);
         assertThat(whole).isEqualTo(ChunkAssembler.assemble(sse));
     }
 

@@ -29,13 +29,13 @@ class RealRecordingsTest {
     void anthropicThinkingThenText() {
         Completion c = real("anthropic-messages-sse--f22657bfd86d.json");
 
-        assertThat(c.format()).isEqualTo("anthropic.messages");
+        assertThat(c.format()).hasToString("anthropic.messages");
         assertThat(c.id()).isEqualTo("msg_812f019850cce212423fb87a");
         assertThat(c.model()).isEqualTo("gpt-oss:20b");
         assertThat(c.chunkCount()).isEqualTo(61); // 61 data: events (41 thinking + 13 text deltas, 2+2 block, 3 message)
         assertThat(c.incomplete()).isFalse();
         assertThat(c.warnings()).isEmpty();
-        assertThat(c.finishReason()).isEqualTo("end_turn");
+        assertThat(c.rawFinishReason()).isEqualTo("end_turn");
 
         Message m = c.message();
         assertThat(m.role()).isEqualTo("assistant");
@@ -47,9 +47,9 @@ class RealRecordingsTest {
         assertThat(m.parts().get(0)).isInstanceOf(Part.Reasoning.class);
 
         // message_delta's usage is cumulative and overrides message_start's {input 10, output 0}
-        assertThat(c.usage().promptTokens()).isEqualTo(79);
-        assertThat(c.usage().completionTokens()).isEqualTo(64);
-        assertThat(c.usage().totalTokens()).isEqualTo(143);
+        assertThat(c.usage().inputTokens()).isEqualTo(79L);
+        assertThat(c.usage().outputTokens()).isEqualTo(64L);
+        assertThat(c.usage().totalTokens()).isEqualTo(143L);
 
         Recordings.assertSameJson(c.toJson(), """
                 {"id": "msg_812f019850cce212423fb87a", "type": "message", "role": "assistant", "model": "gpt-oss:20b",
@@ -67,13 +67,13 @@ class RealRecordingsTest {
     void chatParallelToolCalls() {
         Completion c = real("chat-parallel-tool-calls--e73b8fbb6fe7.json");
 
-        assertThat(c.format()).isEqualTo("openai.chat");
+        assertThat(c.format()).hasToString("openai.chat");
         assertThat(c.id()).isEqualTo("rec-e73b8fbb6fe7");
         assertThat(c.model()).isEqualTo("gpt-4o-2024-08-06");
         assertThat(c.systemFingerprint()).isEqualTo("fp_f000e9ceb4");
         assertThat(c.serviceTier()).isEqualTo("default");
         assertThat(c.chunkCount()).isEqualTo(14);
-        assertThat(c.finishReason()).isEqualTo("tool_calls");
+        assertThat(c.rawFinishReason()).isEqualTo("tool_calls");
         Message m = c.message();
         assertThat(m.role()).isEqualTo("assistant");
         assertThat(m.content()).as("a tool-call-only message has null content").isNull();
@@ -81,11 +81,11 @@ class RealRecordingsTest {
                 .containsExactly(
                         tuple(0, "call_VYoK5dSkatcp9VVVx5WERqkX", "function", "file_search", "{\"query\": \"marketing\"}"),
                         tuple(1, "call_JWXOm0RdBJTsTBr2OpxgLo9l", "function", "file_search", "{\"query\": \"sales\"}"));
-        assertThat(c.usage().promptTokens()).isEqualTo(54);
-        assertThat(c.usage().completionTokens()).isEqualTo(44);
-        assertThat(c.usage().totalTokens()).isEqualTo(98);
-        assertThat(c.usage().reasoningTokens()).isEqualTo(0);
-        assertThat(c.usage().cachedTokens()).isEqualTo(0);
+        assertThat(c.usage().inputTokens()).isEqualTo(54L);
+        assertThat(c.usage().outputTokens()).isEqualTo(44L);
+        assertThat(c.usage().totalTokens()).isEqualTo(98L);
+        assertThat(c.usage().reasoningTokens()).isEqualTo(0L);
+        assertThat(c.usage().cachedInputTokens()).isEqualTo(0L);
 
         JsonNode message = Recordings.tree(c.toJson()).path("choices").path(0).path("message");
         assertThat(message.path("content").isNull()).isTrue();
@@ -97,9 +97,9 @@ class RealRecordingsTest {
     void chatOneWholeToolCallFromOllama() {
         Completion c = real("chat-one-tool-call--75ae2f583e3e.json");
 
-        assertThat(c.format()).isEqualTo("openai.chat");
+        assertThat(c.format()).hasToString("openai.chat");
         assertThat(c.model()).isEqualTo("llama3.2:3b-instruct-fp16");
-        assertThat(c.finishReason()).isEqualTo("tool_calls");
+        assertThat(c.rawFinishReason()).isEqualTo("tool_calls");
         assertThat(c.usage()).isNull();
         assertThat(c.message().content()).as("Ollama sent content \"\"").isEqualTo("");
         assertThat(c.message().toolCalls()).extracting(ToolCall::id, ToolCall::name, ToolCall::arguments)
@@ -111,23 +111,23 @@ class RealRecordingsTest {
         Completion c = real("chat-finish-length--3b6ad0d16f48.json");
         assertThat(c.message().content())
                 .isEqualTo("The history of the Roman Empire is a grand narrative that spans centuries, marked by");
-        assertThat(c.finishReason()).isEqualTo("length");
+        assertThat(c.rawFinishReason()).isEqualTo("length");
         assertThat(c.chunkCount()).isEqualTo(19);
-        assertThat(List.of(c.usage().promptTokens(), c.usage().completionTokens(), c.usage().totalTokens()))
-                .containsExactly(27, 16, 43);
+        assertThat(List.of(c.usage().inputTokens(), c.usage().outputTokens(), c.usage().totalTokens()))
+                .containsExactly(27L, 16L, 43L);
     }
 
     @Test
     void chatAzureContentFiltersAreSkipped() {
         Completion c = real("chat-azure-content-filters--913c76c2585d.json");
         // the first chunk (prompt_filter_results, choices []) has model "" and object ""
-        assertThat(c.format()).isEqualTo("openai.chat");
+        assertThat(c.format()).hasToString("openai.chat");
         assertThat(c.model()).isEqualTo("gpt-4o-2024-11-20");
         assertThat(c.systemFingerprint()).isEqualTo("fp_af7f7349a4");
         assertThat(c.message().content()).isEqualTo("Hello");
-        assertThat(c.finishReason()).isEqualTo("stop");
-        assertThat(List.of(c.usage().promptTokens(), c.usage().completionTokens(), c.usage().totalTokens()))
-                .containsExactly(15, 2, 17);
+        assertThat(c.rawFinishReason()).isEqualTo("stop");
+        assertThat(List.of(c.usage().inputTokens(), c.usage().outputTokens(), c.usage().totalTokens()))
+                .containsExactly(15L, 2L, 17L);
         assertThat(c.toJson()).doesNotContain("content_filter_results").doesNotContain("obfuscation");
     }
 
@@ -135,7 +135,7 @@ class RealRecordingsTest {
     void chatLogprobsAreConcatenated() {
         Completion c = real("chat-logprobs--dab8216633e9.json");
         assertThat(c.message().content()).isEqualTo("Humans live on Earth.");
-        assertThat(c.finishReason()).isEqualTo("stop");
+        assertThat(c.rawFinishReason()).isEqualTo("stop");
         List<Object> tokens = c.choices().get(0).logprobs().content();
         assertThat(tokens).extracting(t -> (Object) ((Map<?, ?>) t).get("token"))
                 .containsExactly("Hum", "ans", " live", " on", " Earth", ".");
@@ -158,9 +158,9 @@ class RealRecordingsTest {
                 + " summarize: The key step is adding the two numbers, leading to the conclusion that 2 + 2 equals 4."
                 + " Provide one or two sentences.")
                 .hasSize(410);
-        assertThat(c.finishReason()).isEqualTo("stop");
-        assertThat(List.of(c.usage().promptTokens(), c.usage().completionTokens(), c.usage().totalTokens()))
-                .containsExactly(170, 126, 296);
+        assertThat(c.rawFinishReason()).isEqualTo("stop");
+        assertThat(List.of(c.usage().inputTokens(), c.usage().outputTokens(), c.usage().totalTokens()))
+                .containsExactly(170L, 126L, 296L);
         JsonNode message = Recordings.tree(c.toJson()).path("choices").path(0).path("message");
         assertThat(message.has("reasoning")).as("the name the stream used").isTrue();
         assertThat(message.has("reasoning_content")).isFalse();
@@ -180,9 +180,9 @@ class RealRecordingsTest {
         Completion c = real("chat-usage-final-chunk--2a5013730936.json");
         assertThat(c.message().content()).isEqualTo("{\"name\":\"get_weather\",\"parameters':{'city':'New York'}}");
         assertThat(c.message().toolCalls()).isEmpty();
-        assertThat(c.finishReason()).isEqualTo("stop");
-        assertThat(List.of(c.usage().promptTokens(), c.usage().completionTokens(), c.usage().totalTokens()))
-                .containsExactly(176, 14, 190);
+        assertThat(c.rawFinishReason()).isEqualTo("stop");
+        assertThat(List.of(c.usage().inputTokens(), c.usage().outputTokens(), c.usage().totalTokens()))
+                .containsExactly(176L, 14L, 190L);
     }
 
     @Test
@@ -190,9 +190,9 @@ class RealRecordingsTest {
         Completion c = real("chat-watsonx-model-id--ff55116840a3.json");
         assertThat(c.model()).isEqualTo("meta-llama/llama-3-3-70b-instruct");
         assertThat(c.message().content()).isEqualTo("hello");
-        assertThat(c.finishReason()).isEqualTo("stop");
-        assertThat(List.of(c.usage().promptTokens(), c.usage().completionTokens(), c.usage().totalTokens()))
-                .containsExactly(43, 2, 45);
+        assertThat(c.rawFinishReason()).isEqualTo("stop");
+        assertThat(List.of(c.usage().inputTokens(), c.usage().outputTokens(), c.usage().totalTokens()))
+                .containsExactly(43L, 2L, 45L);
     }
 
     // ---------------------------------------------------------------- openai.completion
@@ -203,11 +203,11 @@ class RealRecordingsTest {
         String text = "Blue.\n\nI chose \"blue\" as the completion of the traditional English poem because it starts with"
                 + " the first letter that is typically used in the second line of this famous rhyming couplet, creating a"
                 + " neat and balanced closure to the poetic idea.";
-        assertThat(c.format()).isEqualTo("openai.completion");
+        assertThat(c.format()).hasToString("openai.completion");
         assertThat(c.id()).isEqualTo("rec-c03bc36fc4c1");
         assertThat(c.chunkCount()).isEqualTo(51);
         assertThat(c.message().content()).isEqualTo(text);
-        assertThat(c.finishReason()).isEqualTo("length");
+        assertThat(c.rawFinishReason()).isEqualTo("length");
         assertThat(c.usage()).isNull();
         JsonNode tree = Recordings.tree(c.toJson());
         assertThat(tree.path("object").asText()).isEqualTo("text_completion");
@@ -221,11 +221,11 @@ class RealRecordingsTest {
     void geminiTwoWholeFunctionCalls() {
         Completion c = real("gemini-function-calls--5391ea814cd6.json");
 
-        assertThat(c.format()).isEqualTo("gemini");
+        assertThat(c.format()).hasToString("gemini");
         assertThat(c.id()).isEqualTo("lvPMaeDuMNuhmPUPvJLguQ0");
         assertThat(c.model()).isEqualTo("gemini-2.0-flash");
         assertThat(c.chunkCount()).isEqualTo(1);
-        assertThat(c.finishReason()).isEqualTo("STOP");
+        assertThat(c.rawFinishReason()).isEqualTo("STOP");
         Message m = c.message();
         assertThat(m.role()).isEqualTo("model");
         assertThat(m.content()).isNull();
@@ -233,8 +233,8 @@ class RealRecordingsTest {
         for (ToolCall call : m.toolCalls()) {
             Recordings.assertSameJson(call.arguments(), "{\"location\": \"Paris\"}");
         }
-        assertThat(List.of(c.usage().promptTokens(), c.usage().completionTokens(), c.usage().totalTokens()))
-                .containsExactly(33, 10, 43);
+        assertThat(List.of(c.usage().inputTokens(), c.usage().outputTokens(), c.usage().totalTokens()))
+                .containsExactly(33L, 10L, 43L);
 
         Recordings.assertSameJson(c.toJson(), """
                 {"candidates": [{"content": {"parts": [
@@ -252,15 +252,15 @@ class RealRecordingsTest {
     @Test
     void geminiOneFunctionCall() {
         Completion c = real("gemini-text--86173aaf2711.json");
-        assertThat(c.format()).isEqualTo("gemini");
+        assertThat(c.format()).hasToString("gemini");
         assertThat(c.id()).isEqualTo("q_PMaaLkIOnEmPUPsY_byQc");
-        assertThat(c.finishReason()).isEqualTo("STOP");
+        assertThat(c.rawFinishReason()).isEqualTo("STOP");
         assertThat(c.message().toolCalls()).singleElement().satisfies(call -> {
             assertThat(call.name()).isEqualTo("web_search");
             Recordings.assertSameJson(call.arguments(), "{\"query\": \"latest news about artificial intelligence\"}");
         });
-        assertThat(List.of(c.usage().promptTokens(), c.usage().completionTokens(), c.usage().totalTokens()))
-                .containsExactly(17, 9, 26);
+        assertThat(List.of(c.usage().inputTokens(), c.usage().outputTokens(), c.usage().totalTokens()))
+                .containsExactly(17L, 9L, 26L);
         assertThat(c.toJson()).contains("\"usage_metadata\"").contains("\"finish_reason\"")
                 .doesNotContain("usageMetadata").doesNotContain("finishReason");
     }
@@ -273,7 +273,7 @@ class RealRecordingsTest {
         String id = "v1_Chc0QkhlYVp5R0ZxSzEyOG9QLTV1RndRWRIXNEJIZWFaeUdGcUsxMjhvUC01dUZ3UVk";
         String sig = "CiRlMjQ4MzBhNy01Y2Q2LTQyZmUtOTk4Yi1lZTUzOWU3MmI5YzM=";
 
-        assertThat(c.format()).isEqualTo("gemini.interactions");
+        assertThat(c.format()).hasToString("gemini.interactions");
         assertThat(c.id()).isEqualTo(id);
         assertThat(c.model()).isEqualTo("gemini-2.5-flash-lite");
         assertThat(c.chunkCount()).as("9 events; data: [DONE] is not one").isEqualTo(9);
@@ -284,8 +284,8 @@ class RealRecordingsTest {
         assertThat(m.parts()).hasSize(2);
         assertThat(m.parts().get(0)).isInstanceOfSatisfying(Part.Reasoning.class, r -> assertThat(r.signature()).isEqualTo(sig));
         assertThat(m.parts().get(1)).isInstanceOfSatisfying(Part.Text.class, t -> assertThat(t.text()).isEqualTo("Hello!"));
-        assertThat(List.of(c.usage().promptTokens(), c.usage().completionTokens(), c.usage().totalTokens()))
-                .containsExactly(7, 2, 9);
+        assertThat(List.of(c.usage().inputTokens(), c.usage().outputTokens(), c.usage().totalTokens()))
+                .containsExactly(7L, 2L, 9L);
 
         JsonNode tree = Recordings.tree(c.toJson());
         assertThat(tree.path("id").asText()).isEqualTo(id);

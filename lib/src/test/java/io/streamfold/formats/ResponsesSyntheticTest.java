@@ -40,14 +40,14 @@ class ResponsesSyntheticTest {
     @Test
     void fullStream() {
         Completion c = ChunkAssembler.assemble(FULL);
-        assertThat(c.format()).isEqualTo("openai.responses");
+        assertThat(c.format()).hasToString("openai.responses");
         assertThat(c.id()).isEqualTo(ID);
         assertThat(c.model()).isEqualTo("o4-mini-2025-04-16");
         assertThat(c.created()).isEqualTo(1755627762L);
         assertThat(c.chunkCount()).isEqualTo(27);
         assertThat(c.incomplete()).isFalse();
         assertThat(c.warnings()).as("the deltas agree with response.completed").isEmpty();
-        assertThat(c.finishReason()).as("the response's status").isEqualTo("completed");
+        assertThat(c.rawFinishReason()).as("the response's status").isEqualTo("completed");
 
         Message m = c.message();
         assertThat(m.role()).isEqualTo("assistant");
@@ -61,10 +61,10 @@ class ResponsesSyntheticTest {
         assertThat(m.parts()).extracting(p -> (Object) p.getClass())
                 .containsExactly(Part.Reasoning.class, Part.Text.class, ToolCall.class);
 
-        assertThat(List.of(c.usage().promptTokens(), c.usage().completionTokens(), c.usage().totalTokens()))
-                .containsExactly(75, 182, 257);
-        assertThat(c.usage().reasoningTokens()).isEqualTo(128);
-        assertThat(c.usage().cachedTokens()).isEqualTo(0);
+        assertThat(List.of(c.usage().inputTokens(), c.usage().outputTokens(), c.usage().totalTokens()))
+                .containsExactly(75L, 182L, 257L);
+        assertThat(c.usage().reasoningTokens()).isEqualTo(128L);
+        assertThat(c.usage().cachedInputTokens()).isEqualTo(0L);
     }
 
     @Test
@@ -85,10 +85,10 @@ class ResponsesSyntheticTest {
     @Test
     void mismatchIsReportedAndTheCompletedResponseWins() {
         Completion c = ChunkAssembler.assemble(MISMATCH);
-        assertThat(c.format()).isEqualTo("openai.responses");
+        assertThat(c.format()).hasToString("openai.responses");
         assertThat(c.incomplete()).isFalse();
         assertThat(c.hasWarning("stream-mismatch")).isTrue();
-        assertThat(c.warnings()).filteredOn(w -> w.code().equals("stream-mismatch"))
+        assertThat(c.warnings()).filteredOn(w -> w.code().id().equals("stream-mismatch"))
                 .singleElement().satisfies(w -> {
                     assertThat(w.chunk()).as("at response.completed").isEqualTo(27);
                     assertThat(w.message()).contains("Let me fetch today's forecast.");
@@ -106,13 +106,13 @@ class ResponsesSyntheticTest {
     @Test
     void cutOffStreamIsIncompleteAndTruncated() {
         Completion c = ChunkAssembler.assemble(CUT);
-        assertThat(c.format()).isEqualTo("openai.responses");
+        assertThat(c.format()).hasToString("openai.responses");
         assertThat(c.id()).isEqualTo(ID);
         assertThat(c.chunkCount()).isEqualTo(14);
         assertThat(c.incomplete()).isTrue();
         assertThat(c.hasWarning("truncated")).isTrue();
-        assertThat(c.warnings()).extracting(Warning::code).doesNotContain("stream-mismatch");
-        assertThat(c.finishReason()).isNull();
+        assertThat(c.warnings()).extracting(w -> w.code().id()).doesNotContain("stream-mismatch");
+        assertThat(c.rawFinishReason()).isNull();
         assertThat(c.usage()).isNull();
         Message m = c.message();
         assertThat(m.content()).as("the two text deltas that arrived").isEqualTo("Paris is usually mild in May.");
@@ -135,14 +135,14 @@ class ResponsesSyntheticTest {
     @Test
     void refusal() {
         Completion c = ChunkAssembler.assemble(REFUSAL);
-        assertThat(c.format()).isEqualTo("openai.responses");
+        assertThat(c.format()).hasToString("openai.responses");
         assertThat(c.chunkCount()).isEqualTo(11);
         assertThat(c.incomplete()).isFalse();
         assertThat(c.message().refusal()).isEqualTo("I'm sorry, but I can't assist with that.");
         assertThat(c.message().content()).isNull();
         assertThat(c.message().parts()).singleElement().isInstanceOf(Part.Refusal.class);
-        assertThat(List.of(c.usage().promptTokens(), c.usage().completionTokens(), c.usage().totalTokens()))
-                .containsExactly(31, 12, 43);
+        assertThat(List.of(c.usage().inputTokens(), c.usage().outputTokens(), c.usage().totalTokens()))
+                .containsExactly(31L, 12L, 43L);
         Recordings.assertSameJson(Recordings.tree(c.toJson()), finalResponse(REFUSAL));
     }
 
@@ -183,7 +183,7 @@ class ResponsesSyntheticTest {
     void formatOverride() {
         for (Path p : List.of(FULL, MISMATCH, CUT, REFUSAL)) {
             byte[] bytes = Recordings.bytes(p);
-            assertThat(ChunkAssembler.assemble(bytes, Format.OPENAI_RESPONSES)).as(p.toString())
+            assertThat(ChunkAssembler.assemble(bytes, AssemblerOptions.defaults().withFormat(Format.OPENAI_RESPONSES))).as(p.toString())
                     .isEqualTo(ChunkAssembler.assemble(bytes));
         }
     }

@@ -1,6 +1,7 @@
 package io.streamfold.assertj;
 
 import io.streamfold.Choice;
+import io.streamfold.FinishReason;
 import io.streamfold.Message;
 import java.util.Objects;
 
@@ -36,16 +37,32 @@ public abstract class AbstractChoiceAssert<SELF extends AbstractChoiceAssert<SEL
     }
 
     /**
-     * Verifies the choice's finish reason, in the provider's spelling; null when none came.
+     * Verifies why the model stopped, the same for every provider ({@link Choice#finishReason()}).
      *
-     * @param expected the expected finish reason, or null
+     * @param expected the expected finish reason, or null for a choice that never said
      * @return this assertion object
      * @throws AssertionError if the actual choice is null or its finish reason differs
      */
+    public SELF hasFinishReason(FinishReason expected) {
+        isNotNull();
+        if (actual.finishReason() != expected) {
+            throw mismatch("finish reason", expected, actual.finishReason());
+        }
+        return myself;
+    }
+
+    /**
+     * Verifies the choice's finish reason in the provider's spelling
+     * ({@link Choice#rawFinishReason()}); null when none came.
+     *
+     * @param expected the expected raw finish reason, or null
+     * @return this assertion object
+     * @throws AssertionError if the actual choice is null or its raw finish reason differs
+     */
     public SELF hasFinishReason(String expected) {
         isNotNull();
-        if (!Objects.equals(actual.finishReason(), expected)) {
-            throw mismatch("finish reason", expected, actual.finishReason());
+        if (!Objects.equals(actual.rawFinishReason(), expected)) {
+            throw mismatch("raw finish reason", expected, actual.rawFinishReason());
         }
         return myself;
     }

@@ -2,17 +2,30 @@ package io.streamfold.assertj;
 
 import io.streamfold.Choice;
 import io.streamfold.Completion;
+import io.streamfold.FinishReason;
+import io.streamfold.Format;
 import io.streamfold.Message;
+import io.streamfold.ProviderError;
 import io.streamfold.Usage;
+import io.streamfold.Warning;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.assertj.core.api.AbstractStringAssert;
 
 /**
- * Assertions on an assembled {@link Completion}. The message assertions ({@code hasContent},
- * {@code toolCall(0)}, ...) look at the first choice's message, as {@link Completion#message()}
- * does; {@link #choice(int)} reaches the others.
+ * Assertions on an assembled {@link Completion}, the same for every provider. The message
+ * assertions ({@code hasContent}, {@code hasToolCall("name")}, ...) look at the first choice's
+ * message, as {@link Completion#message()} does; {@link #choice(int)} reaches the others.
+ *
+ * <pre>{@code
+ * assertThatRecording(recording)
+ *     .hasFinishReason(FinishReason.TOOL_CALLS)
+ *     .hasToolCall("get_weather").hasArgument("location", "Paris")
+ *     .returnToCompletion()
+ *     .usage().hasInputTokens(54);
+ * }</pre>
  *
  * <p>Extend this class, not {@link CompletionAssert}, to add your own assertions:
  * {@code class MyCompletionAssert extends AbstractCompletionAssert<MyCompletionAssert, Completion>}.
@@ -46,17 +59,35 @@ public abstract class AbstractCompletionAssert<SELF extends AbstractCompletionAs
     }
 
     /**
-     * Verifies the first choice's finish reason, in the provider's spelling ({@code stop},
-     * {@code tool_calls}, {@code end_turn}, {@code STOP}, ...); null when none came.
+     * Verifies why the model stopped, the same for every provider ({@link Completion#finishReason()}):
+     * {@code TOOL_CALLS} for chat's {@code tool_calls}, Anthropic's {@code tool_use}, Gemini's
+     * {@code STOP} with function calls, a completed Responses stream with function calls.
      *
-     * @param expected the expected finish reason, or null
+     * @param expected the expected finish reason, or null for a stream that never said
      * @return this assertion object
      * @throws AssertionError if the actual completion is null or its finish reason differs
      */
+    public SELF hasFinishReason(FinishReason expected) {
+        isNotNull();
+        if (actual.finishReason() != expected) {
+            throw mismatch("finish reason", expected, actual.finishReason());
+        }
+        return myself;
+    }
+
+    /**
+     * Verifies the first choice's finish reason in the provider's spelling
+     * ({@link Completion#rawFinishReason()}: {@code stop}, {@code tool_calls}, {@code end_turn},
+     * {@code STOP}, a Responses {@code status}, ...); null when none came.
+     *
+     * @param expected the expected raw finish reason, or null
+     * @return this assertion object
+     * @throws AssertionError if the actual completion is null or its raw finish reason differs
+     */
     public SELF hasFinishReason(String expected) {
         isNotNull();
-        if (!Objects.equals(actual.finishReason(), expected)) {
-            throw mismatch("finish reason", expected, actual.finishReason());
+        if (!Objects.equals(actual.rawFinishReason(), expected)) {
+            throw mismatch("raw finish reason", expected, actual.rawFinishReason());
         }
         return myself;
     }
@@ -72,15 +103,47 @@ public abstract class AbstractCompletionAssert<SELF extends AbstractCompletionAs
      */
     public SELF hasFormat(String expected) {
         isNotNull();
-        if (!Objects.equals(actual.format(), expected)) {
+        String name = actual.format() == null ? null : actual.format().wireName();
+        if (!Objects.equals(name, expected)) {
+            throw mismatch("format", expected, name);
+        }
+        return myself;
+    }
+
+    /**
+     * Verifies the wire format.
+     *
+     * @param expected the expected format
+     * @return this assertion object
+     * @throws AssertionError if the actual completion is null or its format differs
+     */
+    public SELF hasFormat(Format expected) {
+        isNotNull();
+        if (actual.format() != expected) {
             throw mismatch("format", expected, actual.format());
         }
         return myself;
     }
 
     /**
-     * Verifies that the completion is the whole response: the stream ended with a finish and
-     * nothing was passed over (no {@link Completion#problems() problems}).
+     * Verifies the model that answered ({@link Completion#model()}).
+     *
+     * @param expected the expected model, or null
+     * @return this assertion object
+     * @throws AssertionError if the actual completion is null or its model differs
+     */
+    public SELF hasModel(String expected) {
+        isNotNull();
+        if (!Objects.equals(actual.model(), expected)) {
+            throw mismatch("model", expected, actual.model());
+        }
+        return myself;
+    }
+
+    /**
+     * Verifies that the completion is the whole response: the stream ended with a finish, nothing
+     * was passed over (no {@link Completion#problems() problems}), and no final response
+     * disagreed with the deltas (no {@code stream-mismatch} warning).
      *
      * @return this assertion object
      * @throws AssertionError if the actual completion is null or incomplete, with its problems
@@ -88,9 +151,12 @@ public abstract class AbstractCompletionAssert<SELF extends AbstractCompletionAs
      */
     public SELF isComplete() {
         isNotNull();
-        if (actual.incomplete() || !actual.problems().isEmpty()) {
+        boolean mismatch = actual.hasWarning(Warning.Code.STREAM_MISMATCH);
+        if (actual.incomplete() || !actual.problems().isEmpty() || mismatch) {
             List<String> why = new ArrayList<>();
-            why.add("Expecting a complete completion, but it is incomplete");
+            why.add(mismatch && !actual.incomplete()
+                    ? "Expecting a complete completion, but its final response disagrees with what was streamed"
+                    : "Expecting a complete completion, but it is incomplete");
             if (!actual.problems().isEmpty()) {
                 why.add("problems:");
                 actual.problems().forEach(p -> why.add("  " + p));
@@ -106,26 +172,141 @@ public abstract class AbstractCompletionAssert<SELF extends AbstractCompletionAs
     }
 
     /**
-     * Verifies the three token counts of the usage the stream reported.
+     * Verifies that the completion is not the whole response ({@link Completion#incomplete()}): the
+     * stream was cut off, lenient assembly passed over a fault, or the provider reported an error
+     * before the end.
      *
-     * @param promptTokens the expected prompt (input) tokens
-     * @param completionTokens the expected completion (output) tokens
+     * @return this assertion object
+     * @throws AssertionError if the actual completion is null or complete
+     */
+    public SELF isIncomplete() {
+        isNotNull();
+        if (!actual.incomplete()) {
+            throw failureWithActualExpected(false, true,
+                    lines("Expecting an incomplete completion, but it is complete") + context());
+        }
+        return myself;
+    }
+
+    /**
+     * Verifies that streamfold noticed nothing while folding: no warnings at all.
+     *
+     * @return this assertion object
+     * @throws AssertionError if the actual completion is null or has warnings, listing them
+     */
+    public SELF hasNoWarnings() {
+        isNotNull();
+        if (!actual.warnings().isEmpty()) {
+            List<String> found = new ArrayList<>();
+            actual.warnings().forEach(w -> found.add("  " + w));
+            throw failureWithActualExpected(actual.warnings(), List.of(), lines("Expecting no warnings but found "
+                    + actual.warnings().size() + ":") + lines(found.toArray(String[]::new)) + context());
+        }
+        return myself;
+    }
+
+    /**
+     * Verifies that a warning with this code was given.
+     *
+     * @param code the expected warning's code
+     * @return this assertion object
+     * @throws AssertionError if the actual completion is null or has no such warning, listing the
+     *     codes it has
+     */
+    public SELF hasWarning(Warning.Code code) {
+        Objects.requireNonNull(code, "code");
+        isNotNull();
+        if (!actual.hasWarning(code)) {
+            List<String> codes = new ArrayList<>();
+            actual.warnings().forEach(w -> codes.add(w.code().id()));
+            String but = codes.isEmpty() ? lines("but there are no warnings")
+                    : lines("but the warnings are:", "  " + show(codes));
+            throw failureWithActualExpected(codes, code.id(), lines("Expecting a warning:", "  " + code.id()) + but
+                    + context());
+        }
+        return myself;
+    }
+
+    /**
+     * Verifies that the provider reported an error in the stream ({@link Completion#error()}).
+     *
+     * @return this assertion object
+     * @throws AssertionError if the actual completion is null or carries no provider error
+     */
+    public SELF hasError() {
+        isNotNull();
+        if (actual.error().isEmpty()) {
+            throw failing(lines("Expecting a provider error, but the stream carried none"));
+        }
+        return myself;
+    }
+
+    /**
+     * Verifies that the provider reported no error in the stream.
+     *
+     * @return this assertion object
+     * @throws AssertionError if the actual completion is null or carries a provider error
+     */
+    public SELF hasNoError() {
+        isNotNull();
+        ProviderError error = actual.error().orElse(null);
+        if (error != null) {
+            throw failureWithActualExpected(error, null,
+                    lines("Expecting no provider error but was:", "  " + error) + context());
+        }
+        return myself;
+    }
+
+    /**
+     * Returns a string assertion on the first choice's visible text ({@link Completion#text()},
+     * {@code ""} when there is none), described as this one followed by {@code text}.
+     *
+     * @return AssertJ's string assertion on the text
+     * @throws AssertionError if the actual completion is null
+     */
+    public final AbstractStringAssert<?> text() {
+        if (actual == null) {
+            throw actualIsNull();
+        }
+        return navigateString(actual.text(), "text");
+    }
+
+    /**
+     * Returns a string assertion on the first choice's reasoning ({@link Completion#reasoning()},
+     * {@code ""} when there is none), described as this one followed by {@code reasoning}.
+     *
+     * @return AssertJ's string assertion on the reasoning
+     * @throws AssertionError if the actual completion is null
+     */
+    public final AbstractStringAssert<?> reasoning() {
+        if (actual == null) {
+            throw actualIsNull();
+        }
+        return navigateString(actual.reasoning(), "reasoning");
+    }
+
+    /**
+     * Verifies the three main token counts of the usage: every input token (cache included),
+     * every output token (reasoning included), and the total. See {@link Usage}.
+     *
+     * @param inputTokens the expected input tokens
+     * @param outputTokens the expected output tokens
      * @param totalTokens the expected total
      * @return this assertion object
      * @throws AssertionError if the actual completion is null, has no usage, or a count differs
      */
-    public SELF hasUsage(int promptTokens, int completionTokens, int totalTokens) {
+    public SELF hasUsage(long inputTokens, long outputTokens, long totalTokens) {
         isNotNull();
-        List<Integer> expected = List.of(promptTokens, completionTokens, totalTokens);
+        List<Long> expected = List.of(inputTokens, outputTokens, totalTokens);
         Usage usage = actual.usage();
         if (usage == null) {
-            throw failing(lines("Expecting usage (prompt, completion, total):", "  " + show(expected),
+            throw failing(lines("Expecting usage (input, output, total):", "  " + expected,
                     "but the completion has no usage"));
         }
-        List<Integer> counts = Arrays.asList(usage.promptTokens(), usage.completionTokens(),
-                usage.totalTokens());
+        List<Long> counts = Arrays.asList(usage.inputTokens(), usage.outputTokens(), usage.totalTokens());
         if (!counts.equals(expected)) {
-            throw mismatch("usage (prompt, completion, total)", expected, counts);
+            throw failureWithActualExpected(counts, expected, lines("Expecting usage (input, output, total) to be:",
+                    "  " + expected, "but was:", "  " + counts) + context());
         }
         return myself;
     }
@@ -178,7 +359,7 @@ public abstract class AbstractCompletionAssert<SELF extends AbstractCompletionAs
         if (actual == null) {
             return navigationFailed(actualIsNull(), ChoiceAssert.class, Choice.class, ChoiceAssert::new, label);
         }
-        Choice choice = actual.choice(index);
+        Choice choice = actual.choice(index).orElse(null);
         if (choice == null) {
             List<Integer> indexes = new ArrayList<>();
             actual.choices().forEach(c -> indexes.add(c.index()));

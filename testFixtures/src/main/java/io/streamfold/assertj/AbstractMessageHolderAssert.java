@@ -267,6 +267,53 @@ public abstract class AbstractMessageHolderAssert<SELF extends AbstractMessageHo
     }
 
     /**
+     * Verifies that the message calls a tool the application runs (in
+     * {@link Message#toolCalls()}) with this name, and navigates to the first such call, as
+     * {@link #toolCall(String)} does.
+     *
+     * @param name the tool's name
+     * @return an assertion on the tool call; {@code returnToCompletion()} leads back
+     * @throws AssertionError if the actual value is null or no call has that name, listing the
+     *     names there are
+     */
+    public final ToolCallAssert hasToolCall(String name) {
+        return toolCall(name);
+    }
+
+    /**
+     * Verifies that the provider ran a tool with this name itself (a call in
+     * {@link Message#serverToolCalls()}: Anthropic {@code server_tool_use}, Responses
+     * {@code web_search_call} named {@code web_search}, ...), and navigates to the first such call.
+     *
+     * @param name the server tool's name
+     * @return an assertion on the server call; {@code returnToCompletion()} leads back
+     * @throws AssertionError if the actual value is null or no server call has that name, listing
+     *     the names there are
+     */
+    public final ToolCallAssert hasServerToolCall(String name) {
+        String label = "server tool call " + name;
+        if (actual == null) {
+            return navigationFailed(actualIsNull(), ToolCallAssert.class, ToolCall.class, ToolCallAssert::new, label);
+        }
+        Message message = messageOf(actual);
+        if (message == null) {
+            return navigationFailed(noMessage(), ToolCallAssert.class, ToolCall.class, ToolCallAssert::new, label);
+        }
+        List<ToolCall> servers = message.serverToolCalls();
+        for (ToolCall call : servers) {
+            if (Objects.equals(call.name(), name)) {
+                return navigate(ToolCallAssert.class, ToolCall.class, call, ToolCallAssert::new,
+                        "server tool call [" + call.index() + "] " + name);
+            }
+        }
+        String but = servers.isEmpty() ? lines("but there are no server tool calls")
+                : lines("but the server tool calls are named:", "  " + show(names(servers)));
+        AssertionError error = failureWithActualExpected(names(servers), name,
+                lines("Expecting a server tool call named:", "  " + show(name)) + but + context());
+        return navigationFailed(error, ToolCallAssert.class, ToolCall.class, ToolCallAssert::new, label);
+    }
+
+    /**
      * Verifies that the tool call at this position satisfies the requirements, given as a lambda
      * that receives an assertion on the call: {@code hasToolCallSatisfying(0, call -> call.hasName("web_search"))}.
      *

@@ -2,7 +2,7 @@ package io.streamfold.assertj;
 
 import io.streamfold.Completion;
 import java.util.function.Function;
-import org.assertj.core.api.AbstractAssert;
+import org.assertj.core.api.AbstractObjectAssert;
 import org.assertj.core.description.TextDescription;
 
 /**
@@ -10,6 +10,9 @@ import org.assertj.core.description.TextDescription;
  * recording and completion it came from, and whether they are soft), and the helpers that write
  * failure messages in AssertJ's style, each ending with the {@link CompletionDescription compact
  * view} of the completion.
+ *
+ * <p>They are AssertJ {@code AbstractObjectAssert}s, so {@code usingRecursiveComparison()},
+ * {@code extracting(...)} and {@code returns(...)} work on them too.
  *
  * <p>Extend {@link AbstractCompletionAssert} and its siblings rather than this class. Assertion
  * methods can be overridden; the navigation methods ({@code toolCall}, {@code choice},
@@ -20,7 +23,7 @@ import org.assertj.core.description.TextDescription;
  * @param <ACTUAL> the type of the value under test
  */
 public abstract class AbstractStreamfoldAssert<SELF extends AbstractStreamfoldAssert<SELF, ACTUAL>, ACTUAL>
-        extends AbstractAssert<SELF, ACTUAL> {
+        extends AbstractObjectAssert<SELF, ACTUAL> {
 
     static final String NL = System.lineSeparator();
 
@@ -143,6 +146,16 @@ public abstract class AbstractStreamfoldAssert<SELF extends AbstractStreamfoldAs
                     + " assertion (assertThat(Completion) or assertThatRecording(Path))");
         }
         return root;
+    }
+
+    /**
+     * Creates a string assertion on a part of the value under test (text, reasoning), soft when
+     * this one is, described as this one followed by the label.
+     */
+    final org.assertj.core.api.AbstractStringAssert<?> navigateString(String value, String label) {
+        org.assertj.core.api.AbstractStringAssert<?> sub = navigation.string(value);
+        sub.describedAs(new TextDescription(describe(label)));
+        return sub;
     }
 
     /** The view of the whole completion when known (titled {@code title}), else an empty string. */

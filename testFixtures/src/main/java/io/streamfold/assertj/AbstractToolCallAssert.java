@@ -81,6 +81,22 @@ public abstract class AbstractToolCallAssert<SELF extends AbstractToolCallAssert
     }
 
     /**
+     * Verifies who runs the call: {@link ToolCall.Kind#FUNCTION} or {@link ToolCall.Kind#CUSTOM}
+     * (the application), or {@link ToolCall.Kind#SERVER} (the provider ran it).
+     *
+     * @param expected the expected kind
+     * @return this assertion object
+     * @throws AssertionError if the actual tool call is null or its kind differs
+     */
+    public SELF isOfKind(ToolCall.Kind expected) {
+        isNotNull();
+        if (actual.kind() != expected) {
+            throw mismatch("tool call kind", expected, actual.kind());
+        }
+        return myself;
+    }
+
+    /**
      * Verifies the arguments as text, exactly as the stream concatenated them, whitespace
      * included; see {@link #hasArgumentsJson(String)} to compare them as JSON.
      *

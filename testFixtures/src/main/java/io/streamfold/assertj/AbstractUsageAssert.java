@@ -1,10 +1,10 @@
 package io.streamfold.assertj;
 
 import io.streamfold.Usage;
-import java.util.Objects;
 
 /**
- * Assertions on the token {@link Usage} a stream reported.
+ * Assertions on the token {@link Usage} a stream reported, in the neutral counts that mean the
+ * same for every provider.
  *
  * @param <SELF> the assertion's own type, returned by its methods
  * @param <ACTUAL> the type of the usage
@@ -28,64 +28,75 @@ public abstract class AbstractUsageAssert<SELF extends AbstractUsageAssert<SELF,
     }
 
     /**
-     * Verifies the prompt (input) tokens.
-     *
-     * @param expected the expected count
-     * @return this assertion object
-     * @throws AssertionError if the actual usage is null or the count differs (or was not sent)
-     */
-    public SELF hasPromptTokens(int expected) {
-        isNotNull();
-        return checkCount("prompt tokens", expected, actual.promptTokens());
-    }
-
-    /**
-     * Verifies the completion (output) tokens.
-     *
-     * @param expected the expected count
-     * @return this assertion object
-     * @throws AssertionError if the actual usage is null or the count differs (or was not sent)
-     */
-    public SELF hasCompletionTokens(int expected) {
-        isNotNull();
-        return checkCount("completion tokens", expected, actual.completionTokens());
-    }
-
-    /**
-     * Verifies the total tokens (the provider's, or the sum of the other two).
+     * Verifies every input token, cache reads and writes included ({@link Usage#inputTokens()}).
      *
      * @param expected the expected count
      * @return this assertion object
      * @throws AssertionError if the actual usage is null or the count differs (or is unknown)
      */
-    public SELF hasTotalTokens(int expected) {
+    public SELF hasInputTokens(long expected) {
+        isNotNull();
+        return checkCount("input tokens", expected, actual.inputTokens());
+    }
+
+    /**
+     * Verifies every output token, reasoning included ({@link Usage#outputTokens()}).
+     *
+     * @param expected the expected count
+     * @return this assertion object
+     * @throws AssertionError if the actual usage is null or the count differs (or is unknown)
+     */
+    public SELF hasOutputTokens(long expected) {
+        isNotNull();
+        return checkCount("output tokens", expected, actual.outputTokens());
+    }
+
+    /**
+     * Verifies the total tokens: the provider's, else input + output ({@link Usage#totalTokens()}).
+     *
+     * @param expected the expected count
+     * @return this assertion object
+     * @throws AssertionError if the actual usage is null or the count differs (or is unknown)
+     */
+    public SELF hasTotalTokens(long expected) {
         isNotNull();
         return checkCount("total tokens", expected, actual.totalTokens());
     }
 
     /**
-     * Verifies the reasoning tokens, wherever the provider reports them ({@link Usage#reasoningTokens()}).
+     * Verifies the reasoning tokens among the output ({@link Usage#reasoningTokens()}).
      *
      * @param expected the expected count
      * @return this assertion object
-     * @throws AssertionError if the actual usage is null or the count differs (or was not sent)
+     * @throws AssertionError if the actual usage is null or the count differs (or is unknown)
      */
-    public SELF hasReasoningTokens(int expected) {
+    public SELF hasReasoningTokens(long expected) {
         isNotNull();
         return checkCount("reasoning tokens", expected, actual.reasoningTokens());
     }
 
     /**
-     * Verifies the prompt tokens served from a cache, wherever the provider reports them
-     * ({@link Usage#cachedTokens()}).
+     * Verifies the input tokens read from a cache ({@link Usage#cachedInputTokens()}).
      *
      * @param expected the expected count
      * @return this assertion object
-     * @throws AssertionError if the actual usage is null or the count differs (or was not sent)
+     * @throws AssertionError if the actual usage is null or the count differs (or is unknown)
      */
-    public SELF hasCachedTokens(int expected) {
+    public SELF hasCachedInputTokens(long expected) {
         isNotNull();
-        return checkCount("cached tokens", expected, actual.cachedTokens());
+        return checkCount("cached input tokens", expected, actual.cachedInputTokens());
+    }
+
+    /**
+     * Verifies the input tokens written to a cache ({@link Usage#cacheWriteTokens()}).
+     *
+     * @param expected the expected count
+     * @return this assertion object
+     * @throws AssertionError if the actual usage is null or the count differs (or is unknown)
+     */
+    public SELF hasCacheWriteTokens(long expected) {
+        isNotNull();
+        return checkCount("cache write tokens", expected, actual.cacheWriteTokens());
     }
 
     /**
@@ -98,9 +109,11 @@ public abstract class AbstractUsageAssert<SELF extends AbstractUsageAssert<SELF,
         return completionAssert();
     }
 
-    private SELF checkCount(String what, int expected, Integer count) {
-        if (!Objects.equals(count, expected)) {
-            throw mismatch(what, expected, count);
+    private SELF checkCount(String what, long expected, Long count) {
+        if (count == null || count != expected) {
+            // Counts shown as numbers, not as AssertJ shows a Long (55L).
+            throw failureWithActualExpected(count, expected, lines("Expecting " + what + " to be:", "  " + expected,
+                    "but was:", "  " + count) + context());
         }
         return myself;
     }

@@ -16,7 +16,7 @@ import java.util.List;
  * <pre>
  * recording: recordings/seeds/000_4f3d0a612d65cd5e.json
  * format: openai.chat, 26 chunks
- * finish reason: "tool_calls"
+ * finish reason: TOOL_CALLS ("tool_calls")
  * content: null
  * tool calls:
  *   [0] web_search {"query": "Llama 4 Maverick model number of experts"} (id call_HT5dvfaVabEqkflhFw2ASvdC)
@@ -114,19 +114,22 @@ public final class CompletionDescription {
         return line.toString();
     }
 
-    /** Describes a usage on one line: {@code prompt 79, completion 64, total 143}, or {@code none}. */
+    /** Describes a usage on one line: {@code input 79, output 64, total 143}, or {@code none}. */
     public static String of(Usage usage) {
         if (usage == null) {
             return "none";
         }
-        StringBuilder line = new StringBuilder().append("prompt ").append(usage.promptTokens())
-                .append(", completion ").append(usage.completionTokens())
+        StringBuilder line = new StringBuilder().append("input ").append(usage.inputTokens())
+                .append(", output ").append(usage.outputTokens())
                 .append(", total ").append(usage.totalTokens());
         if (usage.reasoningTokens() != null) {
             line.append(", reasoning ").append(usage.reasoningTokens());
         }
-        if (usage.cachedTokens() != null) {
-            line.append(", cached ").append(usage.cachedTokens());
+        if (usage.cachedInputTokens() != null) {
+            line.append(", cached ").append(usage.cachedInputTokens());
+        }
+        if (usage.cacheWriteTokens() != null) {
+            line.append(", cache writes ").append(usage.cacheWriteTokens());
         }
         return line.toString();
     }
@@ -141,7 +144,8 @@ public final class CompletionDescription {
 
     private static List<String> choiceLines(Choice choice) {
         List<String> lines = new ArrayList<>();
-        lines.add("finish reason: " + (choice.finishReason() == null ? "null" : '"' + choice.finishReason() + '"'));
+        lines.add("finish reason: " + choice.finishReason()
+                + (choice.rawFinishReason() == null ? "" : " (\"" + choice.rawFinishReason() + "\")"));
         lines.addAll(messageLines(choice.message()));
         return lines;
     }
@@ -164,6 +168,13 @@ public final class CompletionDescription {
         } else {
             lines.add("tool calls:");
             for (ToolCall call : message.toolCalls()) {
+                lines.add("  " + of(call));
+            }
+        }
+        List<ToolCall> servers = message.serverToolCalls();
+        if (!servers.isEmpty()) {
+            lines.add("server tool calls:");
+            for (ToolCall call : servers) {
                 lines.add("  " + of(call));
             }
         }

@@ -5,6 +5,7 @@ import java.util.function.Function;
 import org.assertj.core.api.MapAssert;
 import org.assertj.core.api.SoftAssertions;
 import org.assertj.core.api.SoftAssertionsProvider;
+import org.assertj.core.api.StringAssert;
 
 /**
  * How an assertion creates the assertions it navigates to ({@code toolCall(0)}, {@code usage()},
@@ -56,6 +57,11 @@ final class Navigation {
         A created = softly == null ? constructor.apply(actual) : softly.proxy(assertType, actualType, actual);
         created.navigation = this;
         return created;
+    }
+
+    /** Creates a string assertion: a plain one, or a soft proxy. */
+    StringAssert string(String actual) {
+        return softly == null ? new StringAssert(actual) : softly.proxy(StringAssert.class, String.class, actual);
     }
 
     /** Creates a map assertion: a plain one, or a soft proxy. */

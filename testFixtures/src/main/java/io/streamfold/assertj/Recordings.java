@@ -1,9 +1,13 @@
 package io.streamfold.assertj;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -11,17 +15,20 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Finds recordings by name in a folder of recordings: by default the project's {@code recordings/}.
+ * Finds recordings by name: in your project's test resources, on the class path, or in a folder
+ * of recordings.
  *
  * <pre>{@code
- * Path seed = Recordings.named("seeds/000_4f3d0a612d65cd5e.json");
- * Path mine = Recordings.in(Path.of("src/test/resources/streams")).resolve("weather.sse");
+ * Path mine = Recordings.named("streams/weather.sse");           // src/test/resources/streams/weather.sse
+ * URL packaged = Recordings.classpath("recordings/weather.json"); // from any jar or folder on the class path
+ * Path other = Recordings.in(Path.of("fixtures")).resolve("weather.sse");
  * List<Path> all = Recordings.bundled().list();
  * }</pre>
  *
- * <p>The default folder is the system property {@value #FOLDER_PROPERTY} when set (streamfold's
- * build sets it for surefire), else the first folder named {@code recordings} found in the working
- * directory or one of its parents.
+ * <p>{@link #named(String)} looks in the folder the system property {@value #FOLDER_PROPERTY}
+ * names when it is set (streamfold's build sets it for surefire); else in
+ * {@code src/test/resources/}, then on the class path, then in the first folder named
+ * {@code recordings} found in the working directory or one of its parents.
  */
 public final class Recordings {
 
@@ -60,15 +67,81 @@ public final class Recordings {
     }
 
     /**
-     * Returns the path of a recording in the default folder.
+     * Returns the path of a recording by name: in the folder {@value #FOLDER_PROPERTY} names when
+     * that property is set; else {@code src/test/resources/<name>} (of the working directory),
+     * then the class-path resource {@code <name>} (copied to a temporary file when it is inside a
+     * jar), then {@code <name>} in the nearest {@code recordings/} folder up from the working directory.
      *
-     * @param name the recording's path inside the folder, with {@code /} separators:
-     *     {@code "seeds/000_4f3d0a612d65cd5e.json"}
-     * @throws IllegalArgumentException if there is no such file, listing the recordings there are
-     * @throws IllegalStateException if there is no default folder
+     * @param name the recording's path, with {@code /} separators: {@code "streams/weather.sse"}
+     * @throws IllegalArgumentException if there is no such recording, saying where it was looked for
      */
     public static Path named(String name) {
-        return bundled().resolve(name);
+        Objects.requireNonNull(name, "name");
+        String property = System.getProperty(FOLDER_PROPERTY);
+        if (property != null && !property.isBlank()) {
+            return bundled().resolve(name);
+        }
+        Path working = Path.of("").toAbsolutePath().normalize();
+        Path resources = working.resolve("src/test/resources");
+        Path inResources = resources.resolve(name).normalize();
+        if (inResources.startsWith(resources) && Files.isRegularFile(inResources)) {
+            return inResources;
+        }
+        URL resource = resource(name);
+        if (resource != null) {
+            return pathOf(resource, name);
+        }
+        Path folder = nearestRecordingsFolder();
+        if (folder != null) {
+            Path inFolder = folder.resolve(name).normalize();
+            if (inFolder.startsWith(folder) && Files.isRegularFile(inFolder)) {
+                return inFolder;
+            }
+        }
+        throw new IllegalArgumentException("No recording named '" + name + "': looked in " + resources
+                + ", on the class path" + (folder == null ? "" : ", and in " + folder)
+                + " (set the system property " + FOLDER_PROPERTY + " to name a folder of recordings)");
+    }
+
+    /**
+     * Returns the URL of a recording on the class path, such as one a test jar packages.
+     *
+     * @param name the resource's path, with {@code /} separators and no leading one:
+     *     {@code "recordings/weather.json"}
+     * @throws IllegalArgumentException if the class path has no such resource
+     */
+    public static URL classpath(String name) {
+        Objects.requireNonNull(name, "name");
+        URL url = resource(name);
+        if (url == null) {
+            throw new IllegalArgumentException("No recording '" + name + "' on the class path");
+        }
+        return url;
+    }
+
+    private static URL resource(String name) {
+        String relative = name.startsWith("/") ? name.substring(1) : name;
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        URL url = loader == null ? null : loader.getResource(relative);
+        return url != null ? url : Recordings.class.getClassLoader().getResource(relative);
+    }
+
+    /** A class-path resource as a file: the file itself, or a temporary copy of a jar entry. */
+    private static Path pathOf(URL resource, String name) {
+        try {
+            if ("file".equals(resource.getProtocol())) {
+                return Path.of(resource.toURI());
+            }
+            String fileName = name.substring(name.lastIndexOf('/') + 1);
+            Path copy = Files.createTempFile("streamfold-", "-" + fileName);
+            copy.toFile().deleteOnExit();
+            try (InputStream in = resource.openStream()) {
+                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return copy;
+        } catch (IOException | URISyntaxException e) {
+            throw new IllegalArgumentException("Could not read the recording " + resource + ": " + e, e);
+        }
     }
 
     /**
@@ -87,14 +160,22 @@ public final class Recordings {
             return folder;
         }
         Path start = Path.of("").toAbsolutePath().normalize();
-        for (Path dir = start; dir != null; dir = dir.getParent()) {
+        Path found = nearestRecordingsFolder();
+        if (found != null) {
+            return found;
+        }
+        throw new IllegalStateException("No folder of recordings: set the system property " + FOLDER_PROPERTY
+                + ", or run from a folder that has recordings/ in it or in a parent (working directory: " + start + ")");
+    }
+
+    private static Path nearestRecordingsFolder() {
+        for (Path dir = Path.of("").toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve("recordings");
             if (Files.isDirectory(candidate)) {
                 return candidate;
             }
         }
-        throw new IllegalStateException("No folder of recordings: set the system property " + FOLDER_PROPERTY
-                + ", or run from a folder that has recordings/ in it or in a parent (working directory: " + start + ")");
+        return null;
     }
 
     /** The folder, absolute. */

@@ -10,7 +10,7 @@ import org.assertj.core.api.SoftAssertions;
  * <pre>{@code
  * StreamfoldSoftAssertions softly = new StreamfoldSoftAssertions();
  * softly.assertThatRecording(Recordings.named("seeds/000_4f3d0a612d65cd5e.json"))
- *       .hasFinishReason("tool_calls")
+ *       .hasFinishReason(FinishReason.TOOL_CALLS)
  *       .toolCall(0).hasName("web_search");
  * softly.assertThat(List.of(1, 2)).hasSize(2);   // AssertJ's own assertions too
  * softly.assertAll();

@@ -5,7 +5,10 @@ import io.streamfold.Completion;
 import io.streamfold.Message;
 import io.streamfold.ToolCall;
 import io.streamfold.Usage;
+import java.io.InputStream;
+import java.net.URL;
 import java.nio.file.Path;
+import org.assertj.core.annotation.CheckReturnValue;
 import org.assertj.core.api.SoftAssertionsProvider;
 
 /**
@@ -20,6 +23,7 @@ import org.assertj.core.api.SoftAssertionsProvider;
  * index) is collected as one failure, and the assertions chained on the missing part are skipped
  * rather than reported again.
  */
+@CheckReturnValue
 public interface StreamfoldSoftAssertionsProvider extends SoftAssertionsProvider {
 
     /**
@@ -81,6 +85,28 @@ public interface StreamfoldSoftAssertionsProvider extends SoftAssertionsProvider
      * @return the soft assertion
      */
     default CompletionAssert assertThatRecording(Path recording) {
+        return StreamfoldAssertions.recording(Navigation.softly(this), recording);
+    }
+
+    /**
+     * Assembles a recording read from a URL (a class-path resource) and creates a soft assertion
+     * on the completion; see {@link #assertThatRecording(Path)}.
+     *
+     * @param recording where the recording is
+     * @return the soft assertion
+     */
+    default CompletionAssert assertThatRecording(URL recording) {
+        return StreamfoldAssertions.recording(Navigation.softly(this), recording);
+    }
+
+    /**
+     * Assembles a recording read from a stream and creates a soft assertion on the completion;
+     * see {@link #assertThatRecording(Path)}.
+     *
+     * @param recording the recording's bytes, read to their end, not closed
+     * @return the soft assertion
+     */
+    default CompletionAssert assertThatRecording(InputStream recording) {
         return StreamfoldAssertions.recording(Navigation.softly(this), recording);
     }
 }

@@ -10,7 +10,7 @@
  * @Test
  * void asksForTheWeatherInBothCities() {
  *     assertThatRecording(Recordings.named("seeds/001_b46980ad0094c70c.json"))
- *         .hasFinishReason("tool_calls")
+ *         .hasFinishReason(FinishReason.TOOL_CALLS)
  *         .hasNoContent()
  *         .hasToolCallsNamed("get_weather", "get_weather")
  *         .toolCall(1)
@@ -32,7 +32,7 @@
  * of completion:
  *   recording: recordings/seeds/001_b46980ad0094c70c.json
  *   format: openai.chat, 18 chunks
- *   finish reason: "tool_calls"
+ *   finish reason: TOOL_CALLS ("tool_calls")
  *   content: null
  *   tool calls:
  *     [0] get_weather {"location": "San Francisco, USA"} (id call_kErWvJer6QCWVob8g1QyrJw1)

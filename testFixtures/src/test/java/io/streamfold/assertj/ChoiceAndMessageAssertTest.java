@@ -32,7 +32,7 @@ class ChoiceAndMessageAssertTest {
         assertThatThrownBy(() -> assertThatRecording(twoChoices()).choice(1).hasFinishReason("stop"))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageStartingWith("[" + Recordings.display(tmp.resolve("two-choices.json")) + " choice [1]]")
-                .hasMessageContainingAll(lines("Expecting finish reason to be:", "  \"stop\"", "but was:", "  \"tool_calls\""),
+                .hasMessageContainingAll(lines("Expecting raw finish reason to be:", "  \"stop\"", "but was:", "  \"tool_calls\""),
                         "two-choices.json", "choice [0]:", "choice [1]:");
     }
 
@@ -65,7 +65,7 @@ class ChoiceAndMessageAssertTest {
     @Test
     void aChoiceAloneShowsItsOwnView() {
         Completion completion = ChunkAssembler.assemble(twoChoices());
-        Choice second = completion.choice(1);
+        Choice second = completion.choice(1).orElseThrow();
         StreamfoldAssertions.assertThat(second).hasFinishReason("tool_calls");
         assertThatThrownBy(() -> StreamfoldAssertions.assertThat(second).hasFinishReason("stop"))
                 .hasMessageContainingAll("\"stop\"", "\"tool_calls\"", lines("in choice:", "  index: 1"),

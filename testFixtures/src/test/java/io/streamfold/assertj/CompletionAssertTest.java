@@ -40,7 +40,7 @@ class CompletionAssertTest {
         void failsNamingExpectedActualAndRecording() {
             assertThatThrownBy(() -> assertThatRecording(recording(SEED_000)).hasFinishReason("stop"))
                     .isInstanceOf(AssertionError.class)
-                    .hasMessageContainingAll(lines("Expecting finish reason to be:", "  \"stop\"", "but was:", "  \"tool_calls\""),
+                    .hasMessageContainingAll(lines("Expecting raw finish reason to be:", "  \"stop\"", "but was:", "  \"tool_calls\""),
                             SEED_000);
         }
 
@@ -363,7 +363,7 @@ class CompletionAssertTest {
         void hasUsageFailsNamingExpectedActualAndRecording() {
             assertThatThrownBy(() -> assertThatRecording(recording(ANTHROPIC)).hasUsage(79, 64, 144))
                     .isInstanceOf(AssertionError.class)
-                    .hasMessageContainingAll(lines("Expecting usage (prompt, completion, total) to be:", "  [79, 64, 144]",
+                    .hasMessageContainingAll(lines("Expecting usage (input, output, total) to be:", "  [79, 64, 144]",
                             "but was:", "  [79, 64, 143]"), ANTHROPIC);
         }
 
@@ -383,14 +383,14 @@ class CompletionAssertTest {
         void hasNoUsageFailsShowingTheUsage() {
             assertThatThrownBy(() -> assertThatRecording(recording(ANTHROPIC)).hasNoUsage())
                     .isInstanceOf(AssertionError.class)
-                    .hasMessageContainingAll(lines("Expecting no usage but was:", "  prompt 79, completion 64, total 143"),
+                    .hasMessageContainingAll(lines("Expecting no usage but was:", "  input 79, output 64, total 143"),
                             ANTHROPIC);
         }
 
         @Test
         void usageNavigatesToTheUsage() {
             UsageAssert usage = assertThatRecording(recording(ANTHROPIC)).usage();
-            usage.hasPromptTokens(79).hasCompletionTokens(64).hasTotalTokens(143);
+            usage.hasInputTokens(79).hasOutputTokens(64).hasTotalTokens(143);
             assertThat(usage.descriptionText()).endsWith(ANTHROPIC + " usage");
         }
 
@@ -444,7 +444,7 @@ class CompletionAssertTest {
 
         @Test
         void aCompletionWithoutChoicesFailsMessageAssertionsSayingSo() {
-            Completion empty = new Completion("openai.chat", "x", "m", 0L, null, null, List.of(), null);
+            Completion empty = new Completion(io.streamfold.Format.OPENAI_CHAT, "x", "m", 0L, null, null, List.of(), null);
             assertThatThrownBy(() -> StreamfoldAssertions.assertThat(empty).hasContent("x"))
                     .isInstanceOf(AssertionError.class)
                     .hasMessageContainingAll("Expecting a message, but the completion has no choices", "choices: none");

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.streamfold.Choice;
 import io.streamfold.ChunkAssembler;
 import io.streamfold.Completion;
+import io.streamfold.FinishReason;
+import io.streamfold.Format;
 import io.streamfold.Message;
 import io.streamfold.ToolCall;
 import io.streamfold.Usage;
@@ -23,7 +25,7 @@ class CompletionDescriptionTest {
         assertThat(CompletionDescription.of(completion, "recordings/" + SEED_000)).isEqualTo(String.join("\n",
                 "recording: recordings/seeds/000_4f3d0a612d65cd5e.json",
                 "format: openai.chat, 26 chunks",
-                "finish reason: \"tool_calls\"",
+                "finish reason: TOOL_CALLS (\"tool_calls\")",
                 "content: null",
                 "tool calls:",
                 "  [0] web_search {\"query\": \"Llama 4 Maverick model number of experts\"} (id call_HT5dvfaVabEqkflhFw2ASvdC)",
@@ -37,15 +39,15 @@ class CompletionDescriptionTest {
         assertThat(CompletionDescription.of(completion)).isEqualTo(String.join("\n",
                 "format: openai.chat, 4 chunks",
                 "choice [0]:",
-                "  finish reason: \"stop\"",
+                "  finish reason: STOP (\"stop\")",
                 "  content: \"Yes\"",
                 "  tool calls: none",
                 "choice [1]:",
-                "  finish reason: \"tool_calls\"",
+                "  finish reason: TOOL_CALLS (\"tool_calls\")",
                 "  content: \"No\"",
                 "  tool calls:",
                 "    [0] lookup {\"n\": 2, \"deep\": {\"ok\": true, \"tags\": [\"a\", null]}} (id call_1)",
-                "usage: prompt 5, completion 7, total 12, reasoning 3, cached 4"));
+                "usage: input 5, output 7, total 12, reasoning 3, cached 4"));
     }
 
     @Test
@@ -71,13 +73,13 @@ class CompletionDescriptionTest {
     @Test
     void describesPartsAlone() {
         assertThat(CompletionDescription.of(new ToolCall(2, null, "function", null, ""))).isEqualTo("[2] <no name> <no arguments>");
-        assertThat(CompletionDescription.of(new Usage(3, null, null))).isEqualTo("prompt 3, completion null, total null");
+        assertThat(CompletionDescription.of(new Usage(3L, null, null))).isEqualTo("input 3, output null, total null");
         assertThat(CompletionDescription.of((Usage) null)).isEqualTo("none");
         Message message = new Message("assistant", "Hi", null, "thinking", List.of());
         assertThat(CompletionDescription.of(message)).isEqualTo("content: \"Hi\"\nreasoning: \"thinking\"\ntool calls: none");
-        assertThat(CompletionDescription.of(new Choice(0, message, "stop", null))).startsWith("finish reason: \"stop\"\n");
+        assertThat(CompletionDescription.of(new Choice(0, message, FinishReason.STOP, "stop", null))).startsWith("finish reason: STOP (\"stop\")\n");
         assertThat(CompletionDescription.of((Completion) null, "x.json")).isEqualTo("recording: x.json\ncompletion: null");
-        assertThat(CompletionDescription.of(new Completion("gemini", null, null, null, null, null, List.of(), null)))
+        assertThat(CompletionDescription.of(new Completion(Format.GEMINI, null, null, null, null, null, List.of(), null)))
                 .isEqualTo("format: gemini, 0 chunks\nchoices: none\nusage: none");
     }
 }

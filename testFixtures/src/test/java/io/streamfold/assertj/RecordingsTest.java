@@ -90,4 +90,28 @@ class RecordingsTest {
             System.setProperty(Recordings.FOLDER_PROPERTY, property);
         }
     }
+
+    @Test
+    void withoutThePropertyNamedLooksInTestResourcesThenTheClassPathThenRecordings() throws Exception {
+        String property = System.getProperty(Recordings.FOLDER_PROPERTY);
+        System.clearProperty(Recordings.FOLDER_PROPERTY);
+        try {
+            // surefire runs in testFixtures/: its src/test/resources first, as in a user's project
+            Path inResources = Recordings.named("io/streamfold/assertj/classpath-recording.sse");
+            assertThat(inResources).isEqualTo(Path.of("src/test/resources/io/streamfold/assertj/classpath-recording.sse")
+                    .toAbsolutePath().normalize());
+            // only on the class path, inside a jar: a temporary copy
+            Path fromJar = Recordings.named("org/assertj/core/api/Assertions.class");
+            assertThat(fromJar).isRegularFile().hasFileName(fromJar.getFileName().toString());
+            assertThat(fromJar.getFileName().toString()).endsWith("-Assertions.class");
+            // then the recordings/ folder up from the working directory
+            assertThat(Recordings.named("seeds/000_4f3d0a612d65cd5e.json")).isRegularFile();
+            assertThatThrownBy(() -> Recordings.named("streams/none.sse"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContainingAll("No recording named 'streams/none.sse'", "src/test/resources",
+                            "on the class path", Recordings.FOLDER_PROPERTY);
+        } finally {
+            System.setProperty(Recordings.FOLDER_PROPERTY, property);
+        }
+    }
 }

@@ -64,7 +64,7 @@ class SoftAssertionsExtensionTest {
                 .isEqualTo(TestExecutionResult.Status.FAILED);
         assertThat(results.get(0).getThrowable()).get(InstanceOfAssertFactories.THROWABLE)
                 .hasMessageContainingAll("Multiple Failures (2 failures)",
-                        "Expecting finish reason to be:", "\"stop\"",
+                        "Expecting raw finish reason to be:", "\"stop\"",
                         SEED_000 + " tool call [1]]", "\"get_weather\"", "\"web_search\"");
     }
 

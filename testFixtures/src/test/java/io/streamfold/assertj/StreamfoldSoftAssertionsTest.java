@@ -155,9 +155,9 @@ class StreamfoldSoftAssertionsTest {
     void everyEntryPointIsSoft() {
         Completion anthropic = ChunkAssembler.assemble(recording(ANTHROPIC));
         softly.assertThat(anthropic).hasFormat("gemini");
-        softly.assertThat(anthropic.choice(0)).hasFinishReason("stop");
+        softly.assertThat(anthropic.choice(0).orElseThrow()).hasFinishReason("stop");
         softly.assertThat(anthropic.message()).hasRole("model");
-        softly.assertThat(anthropic.usage()).hasPromptTokens(1).hasCompletionTokens(2);
+        softly.assertThat(anthropic.usage()).hasInputTokens(1).hasOutputTokens(2);
         softly.assertThat(new ToolCall(0, "id", "function", "f", "{}")).hasName("g");
         softly.assertThat(List.of(1, 2)).hasSize(3);  // AssertJ's own assertions are still there
         assertThat(softly.assertionErrorsCollected()).hasSize(7);

@@ -28,25 +28,25 @@ class UsageAssertTest {
 
     @Test
     void countsPass() {
-        parallelUsage().hasPromptTokens(54).hasCompletionTokens(44).hasTotalTokens(98).hasReasoningTokens(0)
-                .hasCachedTokens(0);
-        handWrittenUsage().hasPromptTokens(5).hasCompletionTokens(7).hasTotalTokens(12).hasReasoningTokens(3)
-                .hasCachedTokens(4);
+        parallelUsage().hasInputTokens(54).hasOutputTokens(44).hasTotalTokens(98).hasReasoningTokens(0)
+                .hasCachedInputTokens(0);
+        handWrittenUsage().hasInputTokens(5).hasOutputTokens(7).hasTotalTokens(12).hasReasoningTokens(3)
+                .hasCachedInputTokens(4);
     }
 
     @Test
-    void hasPromptTokensFailsNamingExpectedActualAndRecording() {
-        assertThatThrownBy(() -> parallelUsage().hasPromptTokens(55))
+    void hasInputTokensFailsNamingExpectedActualAndRecording() {
+        assertThatThrownBy(() -> parallelUsage().hasInputTokens(55))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageContainingAll(lines("Expecting prompt tokens to be:", "  55", "but was:", "  54"),
-                        PARALLEL_TOOL_CALLS, "in usage:", "prompt 54, completion 44, total 98");
+                .hasMessageContainingAll(lines("Expecting input tokens to be:", "  55", "but was:", "  54"),
+                        PARALLEL_TOOL_CALLS, "in usage:", "input 54, output 44, total 98");
     }
 
     @Test
-    void hasCompletionTokensFailsNamingExpectedActualAndRecording() {
-        assertThatThrownBy(() -> parallelUsage().hasCompletionTokens(45))
+    void hasOutputTokensFailsNamingExpectedActualAndRecording() {
+        assertThatThrownBy(() -> parallelUsage().hasOutputTokens(45))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageContainingAll(lines("Expecting completion tokens to be:", "  45", "but was:", "  44"),
+                .hasMessageContainingAll(lines("Expecting output tokens to be:", "  45", "but was:", "  44"),
                         PARALLEL_TOOL_CALLS);
     }
 
@@ -67,25 +67,25 @@ class UsageAssertTest {
     }
 
     @Test
-    void hasCachedTokensFailsNamingExpectedActualAndRecording() {
-        assertThatThrownBy(() -> handWrittenUsage().hasCachedTokens(40))
+    void hasCachedInputTokensFailsNamingExpectedActualAndRecording() {
+        assertThatThrownBy(() -> handWrittenUsage().hasCachedInputTokens(40))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageContainingAll(lines("Expecting cached tokens to be:", "  40", "but was:", "  4"),
+                .hasMessageContainingAll(lines("Expecting cached input tokens to be:", "  40", "but was:", "  4"),
                         "two-choices.json");
     }
 
     @Test
     void aCountTheProviderDidNotSendIsNull() {
-        Usage gemini = new Usage(3, null, null);
-        assertThatThrownBy(() -> StreamfoldAssertions.assertThat(gemini).hasCompletionTokens(0))
-                .hasMessageContainingAll(lines("  0", "but was:", "  null"), "in usage:", "prompt 3, completion null");
+        Usage gemini = new Usage(3L, null, null);
+        assertThatThrownBy(() -> StreamfoldAssertions.assertThat(gemini).hasOutputTokens(0))
+                .hasMessageContainingAll(lines("  0", "but was:", "  null"), "in usage:", "input 3, output null");
     }
 
     @Test
     void returnToCompletionGoesBack() {
         CompletionAssert completion = assertThatRecording(recording(PARALLEL_TOOL_CALLS));
         assertThat(completion.usage().hasTotalTokens(98).returnToCompletion()).isSameAs(completion);
-        assertThatThrownBy(() -> StreamfoldAssertions.assertThat(new Usage(1, 2, 3)).returnToCompletion())
+        assertThatThrownBy(() -> StreamfoldAssertions.assertThat(new Usage(1L, 2L, 3L)).returnToCompletion())
                 .isInstanceOf(IllegalStateException.class);
     }
 }

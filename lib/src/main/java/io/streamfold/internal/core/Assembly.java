@@ -6,12 +6,13 @@ import io.streamfold.AssemblyListener;
 import io.streamfold.Choice;
 import io.streamfold.Completion;
 import io.streamfold.Format;
-import io.streamfold.Usage;
+import io.streamfold.internal.neutral.Usages;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The shared folding core: one per stream, whatever its format or container. Format folders
@@ -41,8 +42,8 @@ public final class Assembly {
     private final Map<String, Object> extra = new LinkedHashMap<>();
     /** Set by formats with an explicit end event (message_stop, response.completed, interaction.complete). */
     private boolean terminated;
-    /** Folders that keep native state of their own bring it up to date before a snapshot. */
-    private final List<Runnable> beforeSnapshot = new ArrayList<>(1);
+    /** Folders that keep native state of their own add what it shows to each snapshot. */
+    private final List<Consumer<Published>> publishers = new ArrayList<>(1);
 
     public Assembly(Diagnostics diagnostics, AssemblyListener listener, Format format) {
         this.diagnostics = diagnostics;
@@ -246,9 +247,9 @@ public final class Assembly {
         return null;
     }
 
-    /** Runs the hook before every snapshot. */
-    public void beforeSnapshot(Runnable hook) {
-        beforeSnapshot.add(hook);
+    /** Adds a folder's derived state to every snapshot, without changing it. */
+    public void publisher(Consumer<Published> publisher) {
+        publishers.add(publisher);
     }
 
     public void terminated() {
@@ -273,43 +274,63 @@ public final class Assembly {
         return any;
     }
 
-    /**
-     * Builds the immutable completion of what was folded so far. At the end of the stream
-     * ({@code atEnd}), a stream without a finish is reported truncated.
-     */
+    /** The completion at the end of the stream ({@code atEnd}) or so far. */
     public Completion snapshot(boolean atEnd) {
-        for (Runnable hook : beforeSnapshot) {
-            hook.run();
+        return atEnd ? finish() : snapshot();
+    }
+
+    /**
+     * Ends the stream: a stream without a finish is reported truncated, every call is completed
+     * (the listener hears it) and its arguments checked, and the text buffers go to the next
+     * assembly once the final completion is made.
+     */
+    public Completion finish() {
+        if (!complete() && !diagnostics.hasWarning("truncated")) {
+            diagnostics.warn("truncated", choices().isEmpty()
+                    ? "the stream ended before any choice arrived"
+                    : "the stream ended without a finish reason");
+        }
+        for (ChoiceState c : choices) {
+            if (c != null) {
+                for (ToolCallState call : c.calls()) {
+                    c.completeCall(call);
+                    checkArguments(c, call);
+                }
+            }
+        }
+        Completion completion = snapshot();
+        for (ChoiceState c : choices) {
+            if (c != null) {
+                c.release(); // the stream is over: its text stays readable, its buffers serve the next assembly
+            }
+        }
+        return completion;
+    }
+
+    /** The immutable completion of what was folded so far. It changes no state. */
+    public Completion snapshot() {
+        Published published = new Published(extra);
+        for (Consumer<Published> publisher : publishers) {
+            publisher.accept(published);
         }
         List<Choice> list = new ArrayList<>();
         for (ChoiceState c : choices) {
             if (c != null) {
-                list.add(c.snapshot(defaultToolType()));
+                list.add(c.snapshot(defaultToolType(), format, published));
             }
         }
-        // A stream that ended on purpose with no choice at all (a Gemini prompt blocked before any
-        // candidate) is complete: there was nothing to truncate.
-        boolean complete = finished() || (terminated && list.isEmpty());
-        if (atEnd && !complete && !diagnostics.hasWarning("truncated")) {
-            diagnostics.warn("truncated", list.isEmpty()
-                    ? "the stream ended before any choice arrived"
-                    : "the stream ended without a finish reason");
-        }
-        if (atEnd) {
-            for (ChoiceState c : choices) {
-                if (c != null) {
-                    for (ToolCallState call : c.calls()) {
-                        c.completeCall(call);
-                        checkArguments(c, call);
-                    }
-                    c.release(); // the stream is over: its text buffers go to the next assembly
-                }
-            }
-        }
-        boolean incomplete = !complete || !diagnostics.problems().isEmpty();
-        return new Completion(format == null ? null : format.wireName(), id.value(), model.value(), created,
-                systemFingerprint.value(), serviceTier.value(), list, usage == null ? null : toUsage(usage), extra, diagnostics.chunk(), incomplete,
+        boolean incomplete = !complete() || !diagnostics.problems().isEmpty();
+        return new Completion(format, id.value(), model.value(), created, systemFingerprint.value(), serviceTier.value(),
+                list, usage == null ? null : Usages.of(format, usage), published.extra(), diagnostics.chunk(), incomplete,
                 diagnostics.warnings(), diagnostics.problems());
+    }
+
+    /**
+     * Every choice finished; or the stream ended on purpose with no choice at all (a Gemini prompt
+     * blocked before any candidate): there was nothing to truncate.
+     */
+    private boolean complete() {
+        return finished() || (terminated && choices().isEmpty());
     }
 
     /** Arguments are only JSON as a whole: at the end, say when they are not. */
@@ -320,17 +341,5 @@ public final class Assembly {
                     "the arguments of tool call " + call.position + " (" + call.name() + ") in choice " + choice.index()
                             + " are not valid JSON: " + Values.preview(args));
         }
-    }
-
-    private static Usage toUsage(Map<String, Object> details) {
-        Integer prompt = Values.intAt(details, "prompt_tokens", "input_tokens", "prompt_token_count",
-                "promptTokenCount", "total_input_tokens");
-        Integer completion = Values.intAt(details, "completion_tokens", "output_tokens", "candidates_token_count",
-                "candidatesTokenCount", "total_output_tokens");
-        Integer total = Values.intAt(details, "total_tokens", "total_token_count", "totalTokenCount");
-        if (total == null && prompt != null && completion != null) {
-            total = prompt + completion;
-        }
-        return new Usage(prompt, completion, total, details);
     }
 }

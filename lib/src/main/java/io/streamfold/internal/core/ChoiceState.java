@@ -5,9 +5,9 @@ import io.streamfold.internal.json.Diagnostics;
 import io.streamfold.AssemblyListener;
 import io.streamfold.Choice;
 import io.streamfold.Logprobs;
-import io.streamfold.Message;
+import io.streamfold.Format;
 import io.streamfold.Part;
-import io.streamfold.ToolCall;
+import io.streamfold.internal.neutral.Choices;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -341,14 +341,13 @@ public final class ChoiceState {
         }
     }
 
-    Choice snapshot(String defaultToolType) {
+    Choice snapshot(String defaultToolType, Format format, Published published) {
         List<Part> snapshotParts = new ArrayList<>(parts.size());
-        List<ToolCall> toolCalls = new ArrayList<>(calls.size());
         List<String> text = null;
         List<String> refusalText = null;
         List<String> reasoningText = null;
         for (PartState part : parts) {
-            Part p = part.snapshot(defaultToolType);
+            Part p = part.snapshot(defaultToolType, published);
             snapshotParts.add(p);
             switch (part.kind) {
                 case TEXT:
@@ -360,16 +359,13 @@ public final class ChoiceState {
                 case REASONING:
                     reasoningText = add(reasoningText, ((Part.Reasoning) p).text());
                     break;
-                case TOOL_CALL:
-                    toolCalls.add((ToolCall) p);
-                    break;
                 default:
                     break;
             }
         }
-        Message message = new Message(role, join(text), join(refusalText), join(reasoningText), toolCalls, snapshotParts);
         Logprobs lp = logprobs == null ? null : new Logprobs(immutableLists(logprobs));
-        return new Choice(index, message, finishReason, lp, extra);
+        return Choices.of(format, published.extra(), index, role, join(text), join(refusalText), join(reasoningText),
+                snapshotParts, finishReason, lp, published.choiceExtra(index, extra));
     }
 
     private static List<String> add(List<String> list, String text) {

@@ -59,7 +59,7 @@ final class HeaderField {
     }
 
     private void changed(CharSequence candidate) {
-        diagnostics.warn(name + "-changed", name + "-changed",
+        diagnostics.warn(name + "-changed", name.replace('_', '-') + "-changed",
                 "the stream's " + name + " changed from '" + value + "' to '" + candidate + "'; the first is kept");
     }
 }

@@ -68,7 +68,7 @@ public final class PartState {
         return extra != null && !extra.isEmpty();
     }
 
-    Part snapshot(String defaultToolType) {
+    Part snapshot(String defaultToolType, Published published) {
         switch (kind) {
             case TEXT:
                 return new Part.Text(type, text.toString(), extra);
@@ -77,7 +77,7 @@ public final class PartState {
             case REFUSAL:
                 return new Part.Refusal(text.toString(), extra);
             case TOOL_CALL:
-                return call.snapshot(defaultToolType);
+                return call.snapshot(defaultToolType, published.arguments(call));
             default:
                 return new Part.Other(type, extra);
         }

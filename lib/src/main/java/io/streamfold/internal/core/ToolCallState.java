@@ -79,7 +79,12 @@ public final class ToolCallState {
     }
 
     ToolCall snapshot(String defaultType) {
-        String args = argumentsOverride != null ? argumentsOverride : arguments.toString();
+        return snapshot(defaultType, null);
+    }
+
+    /** The call as a snapshot shows it: {@code published} arguments, when a format has some for it, win. */
+    ToolCall snapshot(String defaultType, String published) {
+        String args = published != null ? published : argumentsOverride != null ? argumentsOverride : arguments.toString();
         return new ToolCall(position, id, type != null ? type : defaultType, name(), args, extra);
     }
 }

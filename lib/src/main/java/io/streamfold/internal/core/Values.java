@@ -43,17 +43,6 @@ public final class Values {
         return null;
     }
 
-    /** Returns the map's value for the first key present, as an Integer, or null. */
-    public static Integer intAt(Map<String, ?> map, String... keys) {
-        for (String key : keys) {
-            Object value = map.get(key);
-            if (value instanceof Number n) {
-                return n.intValue();
-            }
-        }
-        return null;
-    }
-
     /** Returns the string value for the key, or "" when absent or not a string. */
     public static String textAt(Map<String, ?> map, String key) {
         String text = stringAt(map, key);

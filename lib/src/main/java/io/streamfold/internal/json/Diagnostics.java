@@ -149,7 +149,7 @@ public final class Diagnostics {
         List<Warning> list = new ArrayList<>(warnings.size());
         for (WarningEntry e : warnings.values()) {
             String message = e.count > 1 ? e.message + " (" + e.count + " times from here on)" : e.message;
-            list.add(new Warning(e.code, e.chunk, message));
+            list.add(new Warning(Warning.Code.of(e.code), e.chunk, message));
         }
         return list;
     }
@@ -198,7 +198,7 @@ public final class Diagnostics {
 
     /** A failure of streamfold's own, located where the fold was, with the cause kept. */
     public AssemblyException internal(Throwable e) {
-        return error(Problem.Kind.UNEXPECTED, "Internal error while folding (please report it with the recording): " + e,
+        return error(Problem.Kind.INTERNAL, "Internal error while folding (please report it with the recording): " + e,
                 parser, e);
     }
 

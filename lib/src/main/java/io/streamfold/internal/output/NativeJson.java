@@ -38,7 +38,7 @@ public final class NativeJson {
     /** Writes the native object into a generator (the CLI nests it in its JSON Lines). */
     public static void write(Completion completion, JsonGenerator g) throws IOException {
         // A stream that never told its format (an error before any chunk) is shown as chat.
-        Format format = completion.format() == null ? Format.OPENAI_CHAT : Format.of(completion.format());
+        Format format = completion.format() == null ? Format.OPENAI_CHAT : completion.format();
         WireFormats.of(format).writeNative(completion, format, g);
     }
 

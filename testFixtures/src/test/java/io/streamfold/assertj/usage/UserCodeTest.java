@@ -31,7 +31,7 @@ class UserCodeTest {
         CompletionAssert ours = assertThat(completion);
         MessageAssert message = assertThat(completion.message());
         ToolCallAssert call = assertThat(completion.message().toolCalls().get(0));
-        UsageAssert none = assertThat(new Usage(1, 2, 3));
+        UsageAssert none = assertThat(new Usage(1L, 2L, 3L));
         ours.hasFinishReason("tool_calls");
         message.hasToolCallCount(2);
         call.hasName("web_search");
@@ -49,7 +49,7 @@ class UserCodeTest {
 
         AgentCompletionAssert searchesTheWeb() {
             isNotNull();
-            if (actual.message().toolCall("web_search") == null) {
+            if (actual.message().toolCall("web_search").isEmpty()) {
                 failWithMessage("Expecting %s to search the web", actual.id());
             }
             return myself;

@@ -32,7 +32,7 @@ final class AnthropicWriter {
             }
         }
         g.writeEndArray();
-        JsonValues.writeField(g, "stop_reason", c.finishReason());
+        JsonValues.writeField(g, "stop_reason", c.rawFinishReason());
         JsonValues.writeField(g, "stop_sequence", c.extra().get("stop_sequence"));
         JsonValues.writeField(g, "usage", c.usage() == null ? null : c.usage().details());
         JsonValues.writeEntries(g, c.extra(), WRITTEN);

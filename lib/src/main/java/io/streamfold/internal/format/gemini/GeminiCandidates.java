@@ -41,7 +41,7 @@ final class GeminiCandidates {
         this.assembly = assembly;
         this.diag = assembly.diagnostics();
         // Streamed arguments are written out when a snapshot asks, not at every piece.
-        assembly.beforeSnapshot(() -> streaming.values().forEach(StreamedCall::publish));
+        assembly.publisher(out -> streaming.values().forEach(call -> call.publish(out)));
     }
 
     /** Reads a chunk's {@code candidates}; the parser stands on its first token. */

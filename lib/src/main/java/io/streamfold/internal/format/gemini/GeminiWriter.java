@@ -47,8 +47,8 @@ final class GeminiWriter {
         g.writeEndArray();
         JsonValues.writeField(g, "role", choice.message().role() == null ? "model" : choice.message().role());
         g.writeEndObject();
-        if (choice.finishReason() != null) {
-            g.writeStringField(camel ? "finishReason" : "finish_reason", choice.finishReason());
+        if (choice.rawFinishReason() != null) {
+            g.writeStringField(camel ? "finishReason" : "finish_reason", choice.rawFinishReason());
         }
         g.writeNumberField("index", choice.index());
         JsonValues.writeEntries(g, choice.extra(), Set.of());

@@ -1,5 +1,6 @@
 package io.streamfold.internal.format.gemini;
 
+import io.streamfold.internal.core.Published;
 import io.streamfold.internal.core.ToolCallState;
 import io.streamfold.internal.core.Values;
 import io.streamfold.internal.json.Diagnostics;
@@ -45,12 +46,14 @@ final class StreamedCall {
         call.setArguments(Read.json(args));
     }
 
-    /** For a snapshot: the arguments so far, the string still streaming included. */
-    void publish() {
+    /** For a snapshot: the arguments so far, the string still streaming included; nothing of the call changes. */
+    void publish(Published out) {
+        Map<String, Object> shown = args;
         if (pending != null) {
-            JsonPaths.put(args, pendingPath, pending.toString()); // rewritten at the next snapshot or flush
+            shown = Values.mutableCopy(args);
+            JsonPaths.put(shown, pendingPath, pending.toString());
         }
-        call.setArguments(Read.json(args));
+        out.arguments(call, Read.json(shown));
     }
 
     private static void unplaced(Diagnostics diag, String path) {

@@ -28,7 +28,7 @@ final class ChatWriter {
             g.writeNumberField("index", choice.index());
             g.writeFieldName("message");
             message(choice, g);
-            JsonValues.writeField(g, "finish_reason", choice.finishReason());
+            JsonValues.writeField(g, "finish_reason", choice.rawFinishReason());
             logprobs(choice.logprobs(), g);
             g.writeEndObject();
         }
@@ -47,7 +47,7 @@ final class ChatWriter {
             g.writeNumberField("index", choice.index());
             String text = choice.message().content();
             g.writeStringField("text", text == null ? "" : text);
-            JsonValues.writeField(g, "finish_reason", choice.finishReason());
+            JsonValues.writeField(g, "finish_reason", choice.rawFinishReason());
             logprobs(choice.logprobs(), g);
             g.writeEndObject();
         }

@@ -60,8 +60,8 @@ public final class OpenAiChoices {
     private ReasoningDetails reasoningDetails(int choice) {
         if (reasoningDetails == null) {
             reasoningDetails = new java.util.TreeMap<>();
-            assembly.beforeSnapshot(() -> reasoningDetails.forEach(
-                    (i, details) -> assembly.choice(i).extra().put(ReasoningDetails.KEY, details.published())));
+            assembly.publisher(out -> reasoningDetails.forEach(
+                    (i, details) -> out.choiceExtra(i, ReasoningDetails.KEY, details.published())));
         }
         return reasoningDetails.computeIfAbsent(choice, i -> new ReasoningDetails());
     }

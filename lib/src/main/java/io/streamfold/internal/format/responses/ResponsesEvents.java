@@ -6,6 +6,7 @@ import io.streamfold.internal.json.CharBuf;
 import io.streamfold.internal.core.ChoiceState;
 import io.streamfold.internal.json.Diagnostics;
 import io.streamfold.internal.core.PartState;
+import io.streamfold.internal.core.Published;
 import io.streamfold.internal.json.Read;
 import io.streamfold.internal.core.ToolCallState;
 import io.streamfold.internal.core.Values;
@@ -35,7 +36,7 @@ final class ResponsesEvents extends EventFolder<ResponsesEvent> {
     ResponsesEvents(Assembly assembly) {
         super(assembly, new ResponsesEvent());
         this.checks = new ResponsesChecks(diag);
-        assembly.beforeSnapshot(this::publishOutput);
+        assembly.publisher(this::publishOutput);
     }
 
     @Override
@@ -381,7 +382,7 @@ final class ResponsesEvents extends EventFolder<ResponsesEvent> {
     }
 
     /** Before each snapshot: without a final response, the output is what the deltas built. */
-    private void publishOutput() {
+    private void publishOutput(Published out) {
         if (authoritative) {
             return;
         }
@@ -389,7 +390,7 @@ final class ResponsesEvents extends EventFolder<ResponsesEvent> {
         for (Item item : items.values()) {
             output.add(ResponsesOutput.render(item.done != null ? item.done : item.raw, item));
         }
-        assembly.extra().put("output", output);
+        out.extra("output", output);
     }
 
 }
