@@ -23,8 +23,13 @@ import java.nio.ByteBuffer;
  * Responses, Anthropic, Gemini Interactions, Gemini {@code alt=sse}), JSON Lines, a bare JSON
  * array streamed (Gemini's REST stream), or a whole llama-stack recording, told apart from the
  * first bytes. Bytes may be split inside a UTF-8 sequence, a JSON escape, an SSE line or a
- * {@code \r\n}: Jackson's non-blocking parser frames the chunks, and the result is exactly what
+ * {@code \r\n}: the same parser and container rules as {@code assemble} read them, a chunk once all
+ * of it has arrived, and the result, or the error and where it is, is exactly what
  * {@link ChunkAssembler#assemble(byte[])} gives for the same bytes.
+ *
+ * <p><b>The listener's exceptions are its own.</b> What a listener throws comes out of
+ * {@code feed} or {@code finish} as itself; the assembler then refuses more input with an
+ * {@link IllegalStateException}.
  *
  * <p><b>Bounded memory.</b> Only the chunk being framed is buffered; the rest is the folded output.
  *
@@ -49,7 +54,7 @@ public final class IncrementalAssembler {
      * @return this assembler
      * @throws IndexOutOfBoundsException if the range is outside {@code bytes}
      * @throws AssemblyException in strict mode, when the bytes so far cannot be a stream
-     * @throws IllegalStateException after {@link #finish()}
+     * @throws IllegalStateException after {@link #finish()}, or after the listener threw
      */
     public IncrementalAssembler feed(byte[] bytes, int offset, int length) {
         if (offset < 0 || length < 0 || offset > bytes.length - length) {

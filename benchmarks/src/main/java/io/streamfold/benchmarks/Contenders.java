@@ -35,7 +35,8 @@ import java.util.Set;
  * <ul>
  *   <li>{@code jacksonScan}: a bare {@code nextToken()} loop over the whole input, the ceiling for any
  *       Jackson-based reader (string values are skipped unread, as the parser does until asked).
- *       On SSE text the parser reads the {@code data:} payloads through {@link SsePayloads}.
+ *       On SSE text the parser reads the {@code data:} payloads through {@link SsePayloads}; the
+ *       {@link RatioRunner} times SSE inputs against this scan of their JSON Lines twin instead.
  *   <li>{@code jacksonScanFile}: the same loop over a {@code Files.newInputStream} of the file: the
  *       ceiling for {@code streamfoldFile} (JSON recordings; on SSE text it scans the payloads after
  *       reading the whole file, as there is no cheaper way to frame them from a stream here).
@@ -81,10 +82,11 @@ public final class Contenders {
 
     /** Whether a contender can read a recording: the SDKs read only their own API's stream. */
     public static boolean applies(String contender, String recording) {
-        boolean sse = recording.equals(Inputs.ANTHROPIC_SSE);
+        boolean anthropic = recording.equals(Inputs.ANTHROPIC_SSE);
         return switch (contender) {
-            case "openaiJava" -> !sse;
-            case "anthropicJava" -> sse;
+            case "openaiJava" -> !Inputs.isSse(recording);
+            case "anthropicJava" -> anthropic;
+            case "databindTree", "jacksonScanFile" -> !recording.equals(Inputs.RESPONSES_SSE); // no Responses walk
             default -> true;
         };
     }
@@ -155,11 +157,11 @@ public final class Contenders {
         return ChunkAssembler.assemble(file);
     }
 
-    /** Feeds the input as a network client would, in reads of 16 KB. */
+    /** Feeds the input as a network client would, in reads of 8 KB (an SSE body, a recording). */
     public static Completion streamfoldIncremental(byte[] input) {
         io.streamfold.IncrementalAssembler assembler = ChunkAssembler.incremental();
-        for (int off = 0; off < input.length; off += 16 * 1024) {
-            assembler.feed(input, off, Math.min(16 * 1024, input.length - off));
+        for (int off = 0; off < input.length; off += 8 * 1024) {
+            assembler.feed(input, off, Math.min(8 * 1024, input.length - off));
         }
         return assembler.finish();
     }

@@ -13,7 +13,9 @@ import java.util.Map;
 /**
  * Ratios that survive a machine whose speed drifts by up to 1.8x within minutes: in one JVM, after
  * a warm-up, each round times every contender between two {@code jacksonScan} timings (scan,
- * contender, scan) and keeps contender MB/s / mean(scan MB/s before, after). The median ratio over
+ * contender, scan) and keeps contender MB/s / mean(scan MB/s before, after). Raw SSE text is timed
+ * against a scan of the same events written as JSON Lines (its twin in {@link Inputs}): the ratio
+ * is then of inputs per second, so the cost of the SSE framing shows. The median ratio over
  * the rounds is the figure to quote. Next to it, "best" divides the contender's fastest timing by
  * the fastest {@code jacksonScan} timing of the same rounds: this machine's noise (CPU steal) only
  * ever slows a timing down, so the two fastest are the least disturbed pair. Allocation per input byte is measured around one run of each
@@ -52,6 +54,8 @@ public final class RatioRunner {
         for (String recording : recordings) {
             Path file = Inputs.path(recording);
             byte[] input = Inputs.bytes(recording);
+            // SSE text is timed against a scan of the same events as JSON Lines: what framing costs shows.
+            byte[] scanInput = Inputs.scanBytes(recording);
             List<String> contenders = new ArrayList<>();
             for (String name : Contenders.NAMES) {
                 if (!name.equals("jacksonScan") && Contenders.applies(name, recording)
@@ -59,13 +63,17 @@ public final class RatioRunner {
                     contenders.add(name);
                 }
             }
-            System.out.printf(Locale.ROOT, "%n## %s (%.1f MB, %s)%n", recording, input.length / (double) Inputs.MB, file);
-            check(contenders, input, file);
-            for (String name : concat("jacksonScan", contenders)) {
+            System.out.printf(Locale.ROOT, "%n## %s (%.1f MB, %s)%s%n", recording, input.length / (double) Inputs.MB, file,
+                    !Inputs.isSse(recording) ? "" : String.format(Locale.ROOT, ", scan of its JSON Lines twin (%.1f MB)",
+                            scanInput.length / (double) Inputs.MB));
+            check(contenders, input, scanInput, file);
+            warm("jacksonScan", scanInput, file);
+            for (String name : contenders) {
                 warm(name, input, file);
             }
             Map<String, Double> allocation = new LinkedHashMap<>();
-            for (String name : concat("jacksonScan", contenders)) {
+            allocation.put("jacksonScan", allocatedPerByte("jacksonScan", scanInput, file));
+            for (String name : contenders) {
                 allocation.put(name, allocatedPerByte(name, input, file));
             }
             Map<String, List<Double>> ratios = new LinkedHashMap<>();
@@ -73,12 +81,14 @@ public final class RatioRunner {
             List<Double> scans = new ArrayList<>();
             for (int round = 0; round < ROUNDS; round++) {
                 for (String name : contenders) {
-                    double before = mbps("jacksonScan", input, file);
+                    double before = mbps("jacksonScan", scanInput, file);
                     double speed = mbps(name, input, file);
-                    double after = mbps("jacksonScan", input, file);
+                    double after = mbps("jacksonScan", scanInput, file);
                     scans.add(before);
                     scans.add(after);
-                    ratios.computeIfAbsent(name, k -> new ArrayList<>()).add(speed / ((before + after) / 2));
+                    // Inputs per second over the scan's: the same events, whatever bytes carry them.
+                    double scale = (double) scanInput.length / input.length;
+                    ratios.computeIfAbsent(name, k -> new ArrayList<>()).add(speed / ((before + after) / 2 * scale));
                     speeds.computeIfAbsent(name, k -> new ArrayList<>()).add(speed);
                 }
             }
@@ -90,7 +100,7 @@ public final class RatioRunner {
                     String.format(Locale.ROOT, "%.0f MB/s, %.3f B/B", median(scans), allocation.get("jacksonScan")));
             for (String name : contenders) {
                 List<Double> r = ratios.get(name);
-                double best = max(speeds.get(name)) / max(scans);
+                double best = max(speeds.get(name)) / (max(scans) * scanInput.length / input.length);
                 System.out.printf(Locale.ROOT, "%-22s %8.3f %15s %8.3f %10.0f %12.4f%n", name, median(r),
                         String.format(Locale.ROOT, "(%.3f-%.3f)", min(r), max(r)), best, median(speeds.get(name)),
                         allocation.get(name));
@@ -111,10 +121,10 @@ public final class RatioRunner {
     }
 
     /** Compares every contender's output with streamfold's (the scans' token counts with jacksonScan's), once. */
-    private static void check(List<String> contenders, byte[] input, Path file) {
+    private static void check(List<String> contenders, byte[] input, byte[] scanInput, Path file) {
         Outputs reference = Outputs.of(Contenders.run("streamfoldBytes", input, file));
         System.out.println("streamfold output: " + reference.describe());
-        Object tokens = Contenders.run("jacksonScan", input, file);
+        Object tokens = Contenders.run("jacksonScan", scanInput, file);
         for (String name : contenders) {
             if (name.startsWith("jacksonScan")) {
                 Object count = Contenders.run(name, input, file);

@@ -80,9 +80,26 @@ final class Recorders {
 
     /** Anthropic events as the API sends them: {@code event:} and {@code data:} lines, a blank line between. */
     static void anthropicSse(AnthropicStream stream, long target, Sink out) throws IOException {
-        for (Map<String, Object> event; (event = stream.next(progress(out, target))) != null; ) {
-            out.write("event: " + AnthropicStream.eventName(event) + "\ndata: " + Json.write(event, Json.Style.WIRE)
-                    + "\n\n");
+        eventSse(stream::next, target, out, null);
+    }
+
+    /** A stream of typed events (Anthropic, Responses) that ends with null. */
+    interface Events {
+        Map<String, Object> next(double progress);
+    }
+
+    /**
+     * Typed events as the API sends them, {@code event: <type>} and {@code data:} lines and a blank
+     * line; and, unless {@code twin} is null, the same events one a line (JSON Lines), the bytes a
+     * bare scan of the same events reads. Progress is the SSE text's, so both hold the same events.
+     */
+    static void eventSse(Events events, long target, Sink out, Sink twin) throws IOException {
+        for (Map<String, Object> event; (event = events.next(progress(out, target))) != null; ) {
+            String json = Json.write(event, Json.Style.WIRE);
+            out.write("event: " + event.get("type") + "\ndata: " + json + "\n\n");
+            if (twin != null) {
+                twin.write(json + "\n");
+            }
         }
     }
 

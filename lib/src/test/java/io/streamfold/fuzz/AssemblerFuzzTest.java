@@ -8,13 +8,14 @@ import io.streamfold.AssemblerOptions;
 import io.streamfold.AssemblyException;
 import io.streamfold.ChunkAssembler;
 import io.streamfold.Completion;
-import io.streamfold.IncrementalAssembler;
 import io.streamfold.Problem;
+import io.streamfold.parity.Outcome;
 
 /**
  * Fuzzes the parser: whatever the bytes, assembly gives a completion or a located
  * {@link AssemblyException}, never another exception, a hang or an internal error; lenient mode
- * never throws but for input that is no stream; and the incremental path agrees with the whole.
+ * never throws but for input that is no stream; and the incremental path fed in any split gives
+ * what the whole gives, completion or problem.
  *
  * <p>In the normal build these run in regression mode over the corpus in
  * {@code src/test/resources/io/streamfold/fuzz/AssemblerFuzzTestInputs/}. A long run is in the README.
@@ -46,34 +47,26 @@ class AssemblerFuzzTest {
 
     @FuzzTest(maxDuration = "2m")
     void anyWayOfSplittingGivesTheSameResult(FuzzedDataProvider data) {
+        boolean lenient = data.consumeBoolean();
         int pieces = data.consumeInt(1, 16);
-        int[] cuts = new int[pieces];
+        int[] lengths = new int[pieces];
         for (int i = 0; i < pieces; i++) {
-            cuts[i] = data.consumeInt(0, 4096);
+            lengths[i] = data.consumeInt(0, 4096);
         }
         byte[] input = data.consumeRemainingAsBytes();
-        Completion whole;
-        try {
-            whole = ChunkAssembler.assemble(input);
-        } catch (AssemblyException e) {
-            whole = null;
+        int[] cuts = new int[pieces];
+        for (int i = 0, at = 0; i < pieces; i++) {
+            at = Math.min(input.length, at + lengths[i]);
+            cuts[i] = at;
         }
-        IncrementalAssembler assembler = ChunkAssembler.incremental();
-        try {
-            int from = 0;
-            for (int cut : cuts) {
-                int to = Math.min(input.length, from + cut);
-                assembler.feed(input, from, to - from);
-                from = to;
-            }
-            assembler.feed(input, from, input.length - from);
-            Completion pieced = assembler.finish();
-            if (whole != null) {
-                assertThat(pieced.choices()).isEqualTo(whole.choices());
-                assertThat(pieced.usage()).isEqualTo(whole.usage());
-            }
-        } catch (AssemblyException e) {
-            assertThat(e.getOriginalMessage()).doesNotStartWith("Internal error");
+        AssemblerOptions options = AssemblerOptions.defaults().withLenient(lenient);
+        Outcome whole = Outcome.assemble(input, options);
+        Outcome pieced = Outcome.incremental(input, cuts, options);
+
+        // Equal completions, or equal problems: kind, message, chunk, line, column, offset and path.
+        assertThat(pieced).isEqualTo(whole);
+        if (pieced.problem() != null) {
+            assertThat(pieced.problem().message()).doesNotStartWith("Internal error");
         }
     }
 }

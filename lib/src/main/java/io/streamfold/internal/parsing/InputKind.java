@@ -38,6 +38,23 @@ public enum InputKind {
         return OTHER;
     }
 
+    /**
+     * The kind of an input that starts with {@code head[0, n)}, or null while more bytes could
+     * change it ({@code complete}: no more are coming). Enough to tell "data:" from "dat" is a
+     * few bytes past the first non-blank one; pages of blanks are left to the JSON parser.
+     */
+    public static InputKind decide(byte[] head, int n, boolean complete) {
+        InputKind kind = of(head, 0, Math.min(n, PEEK));
+        if (kind != EMPTY && n - firstNonBlank(head, n) >= 8) {
+            return kind;
+        }
+        if (n >= PEEK) {
+            return kind == EMPTY ? JSON : kind;
+        }
+        return complete ? kind : null;
+    }
+
+    /** Where the first non-blank byte is: past blanks and a byte order mark (any byte above ASCII). */
     private static int firstNonBlank(byte[] bytes, int n) {
         int i = 0;
         while (i < n && (bytes[i] == ' ' || bytes[i] == '\n' || bytes[i] == '\r' || bytes[i] == '\t' || (bytes[i] & 0x80) != 0)) {
@@ -73,15 +90,11 @@ public enum InputKind {
                 break;
             }
             n += r;
-            kind = of(head, 0, n);
-            // Enough to tell "data:" from "dat": a few bytes past the first non-blank one.
-            if (kind != EMPTY && n - firstNonBlank(head, n) >= 8) {
+            if (decide(head, n, false) != null) {
                 break;
             }
         }
-        if (kind == EMPTY && n == head.length) {
-            kind = JSON; // pages of blanks: let the parser say what follows
-        }
+        kind = decide(head, n, true);
         InputStream whole = new SequenceInputStream(new ByteArrayInputStream(head, 0, n), in);
         return new Peeked(kind, whole);
     }

@@ -51,10 +51,7 @@ final class SseFilter {
             if ((state == State.DATA || state == State.IGNORE) && position >= 3) {
                 // A payload is copied, an ignored line (event:, id:, a comment) blanked, up to the line's end
                 // in one go: the hot path of every SSE stream.
-                int run = i;
-                while (run < end && in[run] != '\n' && in[run] != '\r') {
-                    run++;
-                }
+                int run = Words.lineEnd(in, i, end);
                 if (run > i) {
                     if (state == State.DATA) {
                         out.write(in, i, run - i);

@@ -1,0 +1,110 @@
+package io.streamfold.internal.parsing;
+
+import java.io.InputStream;
+import java.util.Arrays;
+
+/**
+ * The bytes of an incremental input that have arrived and are still needed, read by one
+ * long-lived blocking parser as an input stream. The parser is only stepped when the
+ * {@link Framer} has seen all the step reads, so it never asks for bytes that have not come;
+ * if it did, that is a bug of ours, said loudly. Bytes are forgotten once both the parser and
+ * the framer are past them.
+ */
+final class InputWindow extends InputStream implements SseFilter.Sink {
+
+    private byte[] bytes = new byte[16 * 1024];
+    /** The input position of {@code bytes[0]}. */
+    private long start;
+    private int length;
+    /** The next byte the parser gets. */
+    private int read;
+    private boolean ended;
+    /** While Jackson sniffs the encoding, it asks for 4 bytes whatever has arrived. */
+    private boolean bootstrapping;
+
+    byte[] bytes() {
+        return bytes;
+    }
+
+    long start() {
+        return start;
+    }
+
+    /** The input position after the last byte that has arrived. */
+    long limit() {
+        return start + length;
+    }
+
+    /** The input is complete: past its last byte, the parser sees the end. */
+    void endInput() {
+        ended = true;
+    }
+
+    void bootstrapping(boolean on) {
+        bootstrapping = on;
+    }
+
+    /** Forgets the bytes before {@code position} that the parser has taken too. */
+    void compact(long position) {
+        int drop = (int) Math.min(position - start, read);
+        if (drop <= 0) {
+            return;
+        }
+        System.arraycopy(bytes, drop, bytes, 0, length - drop);
+        length -= drop;
+        read -= drop;
+        start += drop;
+    }
+
+    @Override
+    public void write(byte b) {
+        room(1);
+        bytes[length++] = b;
+    }
+
+    @Override
+    public void write(byte[] from, int offset, int count) {
+        room(count);
+        System.arraycopy(from, offset, bytes, length, count);
+        length += count;
+    }
+
+    @Override
+    public void fill(byte b, int count) {
+        room(count);
+        Arrays.fill(bytes, length, length + count, b);
+        length += count;
+    }
+
+    private void room(int more) {
+        if (length + more > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+        }
+    }
+
+    @Override
+    public int read() {
+        if (read >= length) {
+            return endOfBytes();
+        }
+        return bytes[read++] & 0xFF;
+    }
+
+    @Override
+    public int read(byte[] into, int offset, int count) {
+        if (read >= length) {
+            return endOfBytes();
+        }
+        int n = Math.min(count, length - read);
+        System.arraycopy(bytes, read, into, offset, n);
+        read += n;
+        return n;
+    }
+
+    private int endOfBytes() {
+        if (ended || bootstrapping) {
+            return -1;
+        }
+        throw new IllegalStateException("the parser read past the bytes that have arrived");
+    }
+}

@@ -1,0 +1,59 @@
+package io.streamfold.internal.parsing;
+
+import io.streamfold.AssemblyException;
+import java.util.Set;
+
+/** What a llama-stack recording said about itself, to decide at its end whether it held a stream. */
+final class Recording {
+
+    /** The top-level keys that make an object a recording rather than a chunk. */
+    static final Set<String> KEYS = Set.of("request", "response", "test_id", "id_normalization_mapping");
+
+    /** The keys of a recording's {@code response}; any other first key makes it a Responses event. */
+    static boolean isResponseKey(String name) {
+        return name.equals("body") || name.equals("is_streaming") || name.equals("status") || name.equals("headers");
+    }
+
+    boolean sawResponse;
+    boolean sawBody;
+    boolean bodyIsObject;
+    Boolean streaming;
+    /** A fault in a body read before is_streaming said whether it is a stream. */
+    RuntimeException deferred;
+    /** A body that is no list, reported only if the recording says it streamed. */
+    AssemblyException bodyFault;
+
+    /**
+     * The body is an object or null: a non-streaming recording, unless the recording says it
+     * streamed; then the located fault, now or when is_streaming comes after the body.
+     */
+    void bodyNotAList(AssemblyException fault, boolean isObject) {
+        if (Boolean.TRUE.equals(streaming)) {
+            throw fault;
+        }
+        bodyFault = fault;
+        bodyIsObject = isObject;
+        sawBody = isObject;
+    }
+
+    void conclude() {
+        if (Boolean.TRUE.equals(streaming) && bodyFault != null) {
+            throw bodyFault;
+        }
+        if (!sawResponse) {
+            throw new NotAStreamException("the JSON object is not a recording (it has no response) nor a chunk");
+        }
+        if (Boolean.FALSE.equals(streaming)) {
+            throw new NotAStreamException("a non-streaming recording (is_streaming: false)");
+        }
+        if (bodyIsObject) {
+            throw new NotAStreamException("a non-streaming recording (response.body is one object, not a list of chunks)");
+        }
+        if (!sawBody) {
+            throw new NotAStreamException("the recording has no response.body");
+        }
+        if (deferred != null) {
+            throw deferred;
+        }
+    }
+}
