@@ -51,6 +51,15 @@ public final class Assembler {
                 }
                 break;
             }
+            case EVENT_STREAM: {
+                // Each binary message is decoded to one line of JSON: the chunks are read as JSON Lines.
+                InputStream raw = stream != null ? stream : new ByteArrayInputStream(bytes);
+                try (JsonParser p = factory.createParser(new EventStreamInput(raw))) {
+                    diag.useParser(p, 1, 1, 0);
+                    Containers.json(items).readAll(p);
+                }
+                break;
+            }
             case EMPTY:
                 throw diag.malformed("Expected a recording or a stream but found an empty input");
             case HTML:

@@ -35,6 +35,10 @@ final class Faults {
             fail(e, diag);
         } catch (ListenerGuard.Failure e) {
             throw e;
+        } catch (EventStreamException e) {
+            // A damaged binary frame: located by its message (the chunk it would have been) and byte offset.
+            fail(new AssemblyException(new Problem(Problem.Kind.MALFORMED, "Damaged event stream: " + e.getMessage(),
+                    diag.source(), e.message(), -1, -1, e.offset(), null), e), diag);
         } catch (IOException e) {
             fail(diag.io(e), diag);
         } catch (RuntimeException | StackOverflowError e) {

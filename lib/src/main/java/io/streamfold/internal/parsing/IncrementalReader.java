@@ -29,6 +29,8 @@ public final class IncrementalReader {
     private Containers grammar;
     private JsonParser parser;
     private SseFilter sse;
+    /** Decodes a binary event stream into the window, when the input is one. */
+    private EventStreamDecoder eventStream;
 
     // Until the first bytes tell SSE from JSON
     private byte[] head = new byte[256];
@@ -61,6 +63,8 @@ public final class IncrementalReader {
                 detect(bytes, offset, length);
             } else if (sse != null) {
                 sse.write(bytes, offset, length, window);
+            } else if (eventStream != null) {
+                eventStream.feed(bytes, offset, length);
             } else {
                 window.write(bytes, offset, length);
             }
@@ -123,7 +127,7 @@ public final class IncrementalReader {
     }
 
     /** Gathers the first bytes until they tell the input's kind, as {@code assemble} tells it. */
-    private void detect(byte[] bytes, int offset, int length) {
+    private void detect(byte[] bytes, int offset, int length) throws IOException {
         if (headLength + length > head.length) {
             head = Arrays.copyOf(head, Math.max(head.length * 2, headLength + length));
         }
@@ -144,6 +148,13 @@ public final class IncrementalReader {
                 sse = new SseFilter();
                 grammar = Containers.sequence(items, sse);
                 sse.write(start, 0, headLength, window);
+                break;
+            case EVENT_STREAM:
+                // Each binary message decodes to one line of JSON in the window: JSON Lines from here on.
+                eventStream = new EventStreamDecoder(window.asOutputStream());
+                grammar = Containers.json(items);
+                framer.start(0);
+                eventStream.feed(start, 0, headLength);
                 break;
             default:
                 grammar = Containers.json(items);
@@ -206,6 +217,9 @@ public final class IncrementalReader {
         }
         if (sse != null) {
             sse.finish(window);
+        }
+        if (eventStream != null) {
+            eventStream.finish();
         }
         window.endInput();
         steps();

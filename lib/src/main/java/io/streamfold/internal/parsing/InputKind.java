@@ -5,9 +5,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 
-/** What an input is, told from its first bytes: JSON (a recording, an array, JSON Lines) or SSE text. */
+/**
+ * What an input is, told from its first bytes: JSON (a recording, an array, JSON Lines), SSE text,
+ * or Amazon's binary event stream (Bedrock's ConverseStream as it travels over HTTP).
+ */
 public enum InputKind {
-    JSON, SSE, EMPTY, HTML, OTHER;
+    JSON, SSE, EVENT_STREAM, EMPTY, HTML, OTHER;
 
     private static final int PEEK = 8192;
 
@@ -44,6 +47,15 @@ public enum InputKind {
      * few bytes past the first non-blank one; pages of blanks are left to the JSON parser.
      */
     public static InputKind decide(byte[] head, int n, boolean complete) {
+        if (n > 0 && head[0] == 0) {
+            // A binary event stream starts with its first message's length, big-endian: a zero byte.
+            if (n >= 12 && EventStreamDecoder.looksLikeEventStream(head, n)) {
+                return EVENT_STREAM;
+            }
+            if (n < 12 && !complete) {
+                return null;
+            }
+        }
         InputKind kind = of(head, 0, Math.min(n, PEEK));
         if (kind != EMPTY && n - firstNonBlank(head, n) >= 8) {
             return kind;

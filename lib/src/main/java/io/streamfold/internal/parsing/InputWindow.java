@@ -107,4 +107,19 @@ final class InputWindow extends InputStream implements SseFilter.Sink {
         }
         throw new IllegalStateException("the parser read past the bytes that have arrived");
     }
+
+    /** The window as a place to write bytes (what a decoder of the input gives). */
+    java.io.OutputStream asOutputStream() {
+        return new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                InputWindow.this.write((byte) b);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int count) {
+                InputWindow.this.write(bytes, offset, count);
+            }
+        };
+    }
 }

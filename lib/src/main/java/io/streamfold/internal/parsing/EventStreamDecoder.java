@@ -1,4 +1,4 @@
-package io.streamfold.internal.format.bedrock;
+package io.streamfold.internal.parsing;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,7 +9,7 @@ import java.util.zip.CRC32;
 /**
  * Decodes Amazon's binary {@code application/vnd.amazon.eventstream} framing (how Bedrock's
  * ConverseStream travels over HTTP, and how an HTTP recorder stores it) into the decoded JSON
- * events {@link BedrockFormat} reads: one line {@code {"<event-type>": <payload>}} per message.
+ * events the {@code bedrock.converse} format reads: one line {@code {"<event-type>": <payload>}} per message.
  *
  * <p>A message is a 12-byte prelude (total length, headers length, both big-endian 32-bit, and the
  * CRC32 of those 8 bytes), headers, the payload, and the CRC32 of everything before it. Both CRCs

@@ -1,4 +1,4 @@
-package io.streamfold.internal.format.bedrock;
+package io.streamfold.internal.parsing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.streamfold.internal.format.bedrock;
+package io.streamfold.internal.parsing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -79,10 +79,14 @@ class EventStreamDecoderTest {
 
     /** The real Bedrock sample's events as the service frames them: each payload with Bedrock's "p" padding. */
     static List<byte[]> realFrames() {
+        return framesOf(Path.of(System.getProperty("streamfold.recordings", "../recordings"))
+                .resolve("real/bedrock-converse-reasoning-text--vercel-ai.jsonl"));
+    }
+
+    /** A decoded JSON Lines sample's events, each framed with Bedrock's "p" padding. */
+    static List<byte[]> framesOf(Path sample) {
         List<byte[]> frames = new ArrayList<>();
         try {
-            Path sample = Path.of(System.getProperty("streamfold.recordings", "../recordings"))
-                    .resolve("real/bedrock-converse-reasoning-text--vercel-ai.jsonl");
             for (String line : Files.readAllLines(sample)) {
                 int colon = line.indexOf(':');
                 String type = line.substring(2, colon - 1);
