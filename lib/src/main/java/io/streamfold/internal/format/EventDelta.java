@@ -55,9 +55,6 @@ public final class EventDelta {
                 continue;
             }
             switch (name) {
-                case "type":
-                    type = lastType = EventFields.repeatedOrRead(p, lastType, diag, "type");
-                    break;
                 case "text":
                     Read.text(p, text, diag, "delta.text");
                     break;

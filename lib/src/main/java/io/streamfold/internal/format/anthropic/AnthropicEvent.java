@@ -35,15 +35,6 @@ final class AnthropicEvent extends EventFields {
             return true;
         }
         switch (name) {
-            case "type":
-                readType(p, diag, "type");
-                return true;
-            case "index":
-                readIndex(p, diag, "index");
-                return true;
-            case "delta":
-                readDelta(p, delta, diag);
-                return true;
             case "usage":
                 if (t != JsonToken.START_OBJECT && t != JsonToken.VALUE_NULL) {
                     throw diag.expected("an object", "usage");

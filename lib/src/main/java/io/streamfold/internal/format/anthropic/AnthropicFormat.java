@@ -5,30 +5,18 @@ import io.streamfold.Completion;
 import io.streamfold.Format;
 import io.streamfold.internal.core.Assembly;
 import io.streamfold.internal.format.ChunkFolder;
-import io.streamfold.internal.format.WireFormat;
+import io.streamfold.internal.format.EventFormat;
 import java.io.IOException;
-import java.util.List;
 import java.util.Set;
 
 /** Anthropic Messages events, told by their {@code type}; written as a {@code message}. */
-public final class AnthropicFormat implements WireFormat {
+public final class AnthropicFormat extends EventFormat {
 
     private static final Set<String> EVENTS = Set.of("message_start", "content_block_start", "content_block_delta",
             "content_block_stop", "message_delta", "message_stop", "ping");
 
-    @Override
-    public List<Format> formats() {
-        return List.of(Format.ANTHROPIC_MESSAGES);
-    }
-
-    @Override
-    public Set<String> tellingFields() {
-        return Set.of("type");
-    }
-
-    @Override
-    public int tells(String field, String value) {
-        return "type".equals(field) && value != null && EVENTS.contains(value) ? YES : NO;
+    public AnthropicFormat() {
+        super(Format.ANTHROPIC_MESSAGES, EVENTS::contains);
     }
 
     @Override

@@ -5,31 +5,19 @@ import io.streamfold.Completion;
 import io.streamfold.Format;
 import io.streamfold.internal.core.Assembly;
 import io.streamfold.internal.format.ChunkFolder;
-import io.streamfold.internal.format.WireFormat;
+import io.streamfold.internal.format.EventFormat;
 import java.io.IOException;
-import java.util.List;
 import java.util.Set;
 
 /** Cohere v2 chat stream events, told by their hyphenated {@code type}; written as a v2 chat response. */
-public final class CohereFormat implements WireFormat {
+public final class CohereFormat extends EventFormat {
 
     static final Set<String> EVENTS = Set.of("message-start", "content-start", "content-delta", "content-end",
             "tool-plan-delta", "tool-call-start", "tool-call-delta", "tool-call-end", "citation-start", "citation-end",
             "message-end", "debug");
 
-    @Override
-    public List<Format> formats() {
-        return List.of(Format.COHERE_CHAT);
-    }
-
-    @Override
-    public Set<String> tellingFields() {
-        return Set.of("type");
-    }
-
-    @Override
-    public int tells(String field, String value) {
-        return "type".equals(field) && value != null && EVENTS.contains(value) ? YES : NO;
+    public CohereFormat() {
+        super(Format.COHERE_CHAT, EVENTS::contains);
     }
 
     @Override

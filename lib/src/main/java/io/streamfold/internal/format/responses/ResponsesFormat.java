@@ -5,27 +5,14 @@ import io.streamfold.Completion;
 import io.streamfold.Format;
 import io.streamfold.internal.core.Assembly;
 import io.streamfold.internal.format.ChunkFolder;
-import io.streamfold.internal.format.WireFormat;
+import io.streamfold.internal.format.EventFormat;
 import java.io.IOException;
-import java.util.List;
-import java.util.Set;
 
 /** OpenAI Responses events, told by a {@code response.*} type; written as a {@code response}. */
-public final class ResponsesFormat implements WireFormat {
+public final class ResponsesFormat extends EventFormat {
 
-    @Override
-    public List<Format> formats() {
-        return List.of(Format.OPENAI_RESPONSES);
-    }
-
-    @Override
-    public Set<String> tellingFields() {
-        return Set.of("type");
-    }
-
-    @Override
-    public int tells(String field, String value) {
-        return "type".equals(field) && value != null && value.startsWith("response.") ? YES : NO;
+    public ResponsesFormat() {
+        super(Format.OPENAI_RESPONSES, type -> type.startsWith("response."));
     }
 
     @Override
