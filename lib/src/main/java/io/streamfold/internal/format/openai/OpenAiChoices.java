@@ -82,6 +82,10 @@ public final class OpenAiChoices {
                 continue;
             }
             switch (name) {
+                case "message":
+                    // A non-streaming chat.completion: the whole message is its choice's one delta.
+                    readDelta(p, s, "message");
+                    break;
                 case "text":
                     s.rare = true;
                     Read.text(p, s.text, diag, "text");
@@ -102,7 +106,11 @@ public final class OpenAiChoices {
     }
 
     private void readDelta(JsonParser p, ChoiceScratch s) throws IOException {
-        if (!Read.startObject(p, diag, "delta")) {
+        readDelta(p, s, "delta");
+    }
+
+    private void readDelta(JsonParser p, ChoiceScratch s, String field) throws IOException {
+        if (!Read.startObject(p, diag, field)) {
             return;
         }
         s.sawDelta = true;

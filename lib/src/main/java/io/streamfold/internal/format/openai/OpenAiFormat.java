@@ -29,7 +29,8 @@ public final class OpenAiFormat implements WireFormat {
     @Override
     public int tells(String field, String value) {
         return "choices".equals(field)
-                || ("object".equals(field) && ("chat.completion.chunk".equals(value) || "text_completion".equals(value)))
+                || ("object".equals(field) && ("chat.completion.chunk".equals(value) || "chat.completion".equals(value)
+                        || "text_completion".equals(value)))
                 ? YES : NO;
     }
 
