@@ -46,6 +46,16 @@ final class AnthropicEvent extends EventFields {
             case "error":
                 keep(p, name);
                 return true;
+            case "id":
+            case "role":
+            case "model":
+            case "content":
+            case "stop_reason":
+            case "stop_sequence":
+            case "container":
+                // A non-streaming message's own fields: no event of a stream has them at its top.
+                keep(p, name);
+                return true;
             default:
                 return false;
         }

@@ -60,6 +60,9 @@ final class AnthropicEvents extends EventFolder<AnthropicEvent> {
             case "message_stop":
                 assembly.terminated();
                 break;
+            case "message":
+                whole(choice, event);
+                break;
             case "ping":
                 break;
             case "error":
@@ -69,6 +72,26 @@ final class AnthropicEvents extends EventFolder<AnthropicEvent> {
                 unknown(event);
                 break;
         }
+    }
+
+    /**
+     * A non-streaming {@code message} (the Messages API without {@code stream}): folded as the
+     * stream that would have carried it, a start with every block whole, each block stopped, the end.
+     */
+    private void whole(ChoiceState choice, AnthropicEvent event) {
+        Map<String, Object> message = new java.util.LinkedHashMap<>();
+        for (String field : List.of("id", "type", "role", "model", "content", "stop_reason", "stop_sequence", "usage",
+                "container")) {
+            if (event.object(field) != null || field.equals("type")) {
+                message.put(field, field.equals("type") ? "message" : event.object(field));
+            }
+        }
+        messageStart(choice, message);
+        List<Object> content = Values.asList(message.get("content"));
+        for (int i = 0; content != null && i < content.size(); i++) {
+            blockStop(choice, i);
+        }
+        assembly.terminated();
     }
 
     private void messageStart(ChoiceState choice, Map<String, Object> message) {

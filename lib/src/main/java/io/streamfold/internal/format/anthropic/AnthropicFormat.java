@@ -9,11 +9,14 @@ import io.streamfold.internal.format.EventFormat;
 import java.io.IOException;
 import java.util.Set;
 
-/** Anthropic Messages events, told by their {@code type}; written as a {@code message}. */
+/**
+ * Anthropic Messages events, told by their {@code type}, and a whole non-streaming
+ * {@code message} (type {@code message}); written as a {@code message}.
+ */
 public final class AnthropicFormat extends EventFormat {
 
     private static final Set<String> EVENTS = Set.of("message_start", "content_block_start", "content_block_delta",
-            "content_block_stop", "message_delta", "message_stop", "ping");
+            "content_block_stop", "message_delta", "message_stop", "ping", "message");
 
     public AnthropicFormat() {
         super(Format.ANTHROPIC_MESSAGES, EVENTS::contains);
