@@ -313,8 +313,9 @@ public final class Diagnostics {
                         "String value length ($1) exceeds the maximum allowed ($2, from `AssemblerOptions.maxStringLength()`)")
                 .replaceFirst("^Number length \\((\\d+)\\) exceeds the maximum length \\((\\d+)\\)",
                         "Number value length ($1) exceeds the maximum allowed ($2, from `AssemblerOptions.maxNumberLength()`)");
-        m = m.replaceAll(" \\(start marker at \\[[^\\]]*\\]\\)", ""); // our location says where
-        m = m.replaceAll(" \\(for (Object|Array|root) starting at \\[[^\\]]*\\]\\)", "");
+        m = m.replaceAll("(?s) \\(start marker at \\[.*?line: -?\\d+, column: -?\\d+\\]\\)", ""); // our location says where
+        // (a source excerpt may hold brackets: up to the line and column that end the marker)
+        m = m.replaceAll("(?s) \\(for (Object|Array|root) starting at \\[.*?line: -?\\d+, column: -?\\d+\\]\\)", "");
         return m.replace('\n', ' ').trim();
     }
 

@@ -3,6 +3,7 @@ package io.streamfold.internal.parsing;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import io.streamfold.AssemblerOptions;
 
@@ -33,6 +34,9 @@ public final class Parsers {
                         .maxNumberLength(options.maxNumberLength())
                         .build())
                 // Python's json module writes NaN and Infinity, and llama-stack recordings come from it.
-                .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS));
+                .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                // Our location replaces Jackson's source excerpt, which 2.15 puts in every message by
+                // default (2.16 stopped): the same messages whatever the version and the input's kind.
+                .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION));
     }
 }
