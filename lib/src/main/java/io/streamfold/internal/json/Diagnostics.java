@@ -182,6 +182,12 @@ public final class Diagnostics {
         return error(Problem.Kind.MALFORMED, message, parser, null);
     }
 
+    /** Malformed input located at a place the caller worked out (before any parser read it). */
+    public AssemblyException malformedAt(String message, long line, long column, long byteOffset) {
+        return new AssemblyException(new Problem(Problem.Kind.MALFORMED, message, source, chunk, line, column, byteOffset,
+                null), null);
+    }
+
     /** Translates Jackson's exception into a located one, keeping it as the cause. */
     public AssemblyException fromJackson(JsonProcessingException e) {
         Problem.Kind kind = e instanceof StreamConstraintsException ? Problem.Kind.LIMIT : Problem.Kind.MALFORMED;

@@ -25,7 +25,7 @@ public final class Assembler {
         Assembly assembly = new Assembly(diag, ListenerGuard.of(options.listener()), options.format());
         guarded(diag, () -> {
             InputKind.Peeked peeked = InputKind.peek(in);
-            read(peeked.kind(), peeked.stream(), null, diag, assembly, options);
+            read(peeked.kind(), peeked.stream(), null, peeked.head(), peeked.length(), diag, assembly, options);
         });
         return finish(assembly, options);
     }
@@ -34,12 +34,13 @@ public final class Assembler {
         Diagnostics diag = new Diagnostics(options.source(), options.lenient());
         Assembly assembly = new Assembly(diag, ListenerGuard.of(options.listener()), options.format());
         InputKind kind = InputKind.decide(bytes, bytes.length, true);
-        guarded(diag, () -> read(kind, null, bytes, diag, assembly, options));
+        guarded(diag, () -> read(kind, null, bytes, bytes, bytes.length, diag, assembly, options));
         return finish(assembly, options);
     }
 
-    private static void read(InputKind kind, InputStream stream, byte[] bytes, Diagnostics diag, Assembly assembly,
-            AssemblerOptions options) throws IOException {
+    /** Reads the input; {@code head[0, n)} are its first bytes, which told its kind. */
+    private static void read(InputKind kind, InputStream stream, byte[] bytes, byte[] head, int n, Diagnostics diag,
+            Assembly assembly, AssemblerOptions options) throws IOException {
         JsonFactory factory = Parsers.factory(options);
         ChunkItems items = new ChunkItems(new ChunkReader(assembly), diag, factory);
         switch (kind) {
@@ -61,9 +62,8 @@ public final class Assembler {
                 break;
             }
             case EMPTY:
-                throw diag.malformed("Expected a recording or a stream but found an empty input");
             case HTML:
-                throw diag.malformed("Expected a recording or a stream but found HTML or XML (an error page?)");
+                throw kind.refusal(diag, head, n);
             default:
                 try (JsonParser p = stream != null ? factory.createParser(stream) : factory.createParser(bytes)) {
                     diag.useParser(p, 1, 1, 0);

@@ -141,9 +141,8 @@ public final class IncrementalReader {
         head = null;
         switch (kind) {
             case EMPTY:
-                throw diag.malformed("Expected a recording or a stream but found an empty input");
             case HTML:
-                throw diag.malformed("Expected a recording or a stream but found HTML or XML (an error page?)");
+                throw kind.refusal(diag, start, headLength);
             case SSE:
                 sse = new SseFilter();
                 grammar = Containers.sequence(items, sse);

@@ -1,5 +1,7 @@
 package io.streamfold.internal.parsing;
 
+import io.streamfold.AssemblyException;
+import io.streamfold.internal.json.Diagnostics;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -66,6 +68,34 @@ public enum InputKind {
         return complete ? kind : null;
     }
 
+    /**
+     * The located error for an input of this kind, {@link #EMPTY} or {@link #HTML}, which holds
+     * no stream: an empty input is named at its end, an HTML page at its first {@code <}.
+     */
+    AssemblyException refusal(Diagnostics diag, byte[] head, int n) {
+        int at = 0;
+        if (this == HTML) {
+            while (at < n && head[at] != '<') {
+                at++;
+            }
+        } else {
+            at = n;
+        }
+        long line = 1;
+        long column = 1;
+        for (int i = 0; i < at; i++) {
+            if (head[i] == '\n' || (head[i] == '\r' && (i + 1 >= at || head[i + 1] != '\n'))) {
+                line++;
+                column = 1;
+            } else if (head[i] != '\r') {
+                column++;
+            }
+        }
+        return diag.malformedAt(this == HTML
+                ? "Expected a recording or a stream but found HTML or XML (an error page?)"
+                : "Expected a recording or a stream but found an empty input", line, column, at);
+    }
+
     /** Where the first non-blank byte is: past blanks and a byte order mark (any byte above ASCII). */
     private static int firstNonBlank(byte[] bytes, int n) {
         int i = 0;
@@ -88,7 +118,7 @@ public enum InputKind {
     }
 
     /** The start of a stream, read ahead to tell its kind, and the whole stream again. */
-    public record Peeked(InputKind kind, InputStream stream) {
+    public record Peeked(InputKind kind, InputStream stream, byte[] head, int length) {
     }
 
     /** Reads ahead just enough of a stream to tell its kind; the returned stream starts from the beginning. */
@@ -108,6 +138,6 @@ public enum InputKind {
         }
         kind = decide(head, n, true);
         InputStream whole = new SequenceInputStream(new ByteArrayInputStream(head, 0, n), in);
-        return new Peeked(kind, whole);
+        return new Peeked(kind, whole, head, n);
     }
 }
