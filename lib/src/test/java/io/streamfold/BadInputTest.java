@@ -141,7 +141,8 @@ class BadInputTest {
         AssemblyException e = failure(utf8(deep));
 
         assertThat(e.kind()).isEqualTo(Problem.Kind.LIMIT);
-        assertThat(e.getMessage()).contains("exceeds the maximum allowed (1000, from `AssemblerOptions.maxNestingDepth()`)");
+        assertThat(e.getMessage()).contains("exceeds the maximum allowed (1000); raise it with"
+                + " `AssemblerOptions.builder().maxNestingDepth(int)` (or `AssemblerOptions.withMaxNestingDepth(int)`)");
         AssemblyException incremental = catchThrowableOfType(AssemblyException.class,
                 () -> ChunkAssembler.incremental().feed(utf8(deep)).finish());
         assertThat(incremental.kind()).isEqualTo(Problem.Kind.LIMIT);
@@ -155,7 +156,7 @@ class BadInputTest {
                 () -> ChunkAssembler.assemble(utf8(input), AssemblerOptions.defaults().withMaxStringLength(1000)));
 
         assertThat(e.kind()).isEqualTo(Problem.Kind.LIMIT);
-        assertThat(e.getMessage()).contains("`AssemblerOptions.maxStringLength()`");
+        assertThat(e.getMessage()).contains("raise it with `AssemblerOptions.builder().maxStringLength(int)`");
         assertThatThrownBy(() -> AssemblerOptions.defaults().withMaxNestingDepth(0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("maxNestingDepth < 1: 0");
     }

@@ -309,20 +309,23 @@ public final class Diagnostics {
     private static String tidy(String message) {
         int at = message.indexOf("\n at [Source");
         String m = at >= 0 ? message.substring(0, at) : message;
-        m = m.replace("`StreamReadConstraints.getMaxNestingDepth()`", "`AssemblerOptions.maxNestingDepth()`")
-                .replace("`StreamReadConstraints.getMaxStringLength()`", "`AssemblerOptions.maxStringLength()`")
-                .replace("`StreamReadConstraints.getMaxNumberLength()`", "`AssemblerOptions.maxNumberLength()`");
-        // jackson-core 2.15 names no getter: the same words as 2.16+, so every version says what to raise
-        m = m.replaceFirst("^Depth \\((\\d+)\\) exceeds the maximum allowed nesting depth \\((\\d+)\\)",
-                        "Document nesting depth ($1) exceeds the maximum allowed ($2, from `AssemblerOptions.maxNestingDepth()`)")
-                .replaceFirst("^String length \\((\\d+)\\) exceeds the maximum length \\((\\d+)\\)",
-                        "String value length ($1) exceeds the maximum allowed ($2, from `AssemblerOptions.maxStringLength()`)")
-                .replaceFirst("^Number length \\((\\d+)\\) exceeds the maximum length \\((\\d+)\\)",
-                        "Number value length ($1) exceeds the maximum allowed ($2, from `AssemblerOptions.maxNumberLength()`)");
+        // Whatever the jackson-core version's words, a limit says its value and the option that raises it.
+        m = limit(m, "(?:Document nesting depth|Depth) \\((\\d+)\\) exceeds the maximum allowed(?: nesting depth)? \\((\\d+)(?:[^()]|\\(\\))*\\)",
+                "Document nesting depth", "MaxNestingDepth");
+        m = limit(m, "String (?:value )?length \\((\\d+)\\) exceeds the maximum (?:allowed|length) \\((\\d+)(?:[^()]|\\(\\))*\\)",
+                "String value length", "MaxStringLength");
+        m = limit(m, "Number (?:value )?length \\((\\d+)\\) exceeds the maximum (?:allowed|length) \\((\\d+)(?:[^()]|\\(\\))*\\)",
+                "Number value length", "MaxNumberLength");
         m = m.replaceAll("(?s) \\(start marker at \\[.*?line: -?\\d+, column: -?\\d+\\]\\)", ""); // our location says where
         // (a source excerpt may hold brackets: up to the line and column that end the marker)
         m = m.replaceAll("(?s) \\(for (Object|Array|root) starting at \\[.*?line: -?\\d+, column: -?\\d+\\]\\)", "");
         return m.replace('\n', ' ').trim();
+    }
+
+    /** A limit's message in our words: what exceeded which maximum, and how to raise it. */
+    private static String limit(String message, String jackson, String what, String option) {
+        return message.replaceFirst("^" + jackson, what + " ($1) exceeds the maximum allowed ($2); raise it with"
+                + " `AssemblerOptions.builder().m" + option.substring(1) + "(int)` (or `AssemblerOptions.with" + option + "(int)`)");
     }
 
     private static final class WarningEntry {
