@@ -165,7 +165,7 @@ final class ChunkItems {
         try (JsonParser inner = factory.createParser(chars, start, end - start)) {
             diag.useParser(inner, at.getLineNr(), column, offset);
             JsonToken t;
-            while ((t = inner.nextToken()) != null) {
+            while ((t = nextItem(inner, diag)) != null) {
                 diag.beginChunk();
                 if (t != JsonToken.START_OBJECT) {
                     throw diag.expected("a chunk object", "an SSE data line");
@@ -196,5 +196,18 @@ final class ChunkItems {
             }
         }
         return true;
+    }
+
+    /**
+     * The first token of the next item of a sequence. Input that is no JSON where an item begins
+     * ({@code data: nonsense}) is that next item's fault, not the last one's: it is counted first.
+     */
+    static JsonToken nextItem(JsonParser p, Diagnostics diag) throws IOException {
+        try {
+            return p.nextToken();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            diag.beginChunk();
+            throw e;
+        }
     }
 }

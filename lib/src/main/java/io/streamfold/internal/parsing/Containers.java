@@ -323,7 +323,7 @@ final class Containers {
 
     /** Root-level chunk objects one after another (JSON Lines, filtered SSE), until the input ends. */
     private void sequenceItem(JsonParser p) throws IOException {
-        JsonToken t = p.nextToken();
+        JsonToken t = ChunkItems.nextItem(p, diag);
         if (t == null) {
             state = State.DONE;
             if (sse != null && sse.dataLines() == 0) {
