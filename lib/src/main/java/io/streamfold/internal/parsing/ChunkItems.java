@@ -41,13 +41,32 @@ final class ChunkItems {
      * ({@code atFirstField}: the container looked at it already).
      */
     void readLeniently(JsonParser p, JsonStreamContext container, boolean atFirstField) throws IOException {
+        readLeniently(p, container, atFirstField, false);
+    }
+
+    /**
+     * As above; {@code inStream}: the input is a stream for sure (a recording's body, SSE text), so
+     * a chunk that tells no format is a located error (lenient: a problem, and the next chunks are
+     * read), not "not a stream".
+     */
+    void readLeniently(JsonParser p, JsonStreamContext container, boolean atFirstField, boolean inStream)
+            throws IOException {
         try {
             if (atFirstField) {
                 envelopeKeys.startAfter(p, p.currentToken() == JsonToken.FIELD_NAME ? p.currentName() : null);
             } else {
                 envelopeKeys.first(p); // most items are envelopes: their first key guessed as bytes
             }
-            readItem(p);
+            try {
+                readItem(p);
+            } catch (NotAStreamException e) {
+                if (!inStream) {
+                    throw e;
+                }
+                throw diag.unexpected("Expected a chunk of a known streaming format but found " + e.getMessage()
+                        .replaceFirst("^JSON that is not a recording: its first object has", "an object with")
+                        .replaceFirst("^chunk \\d+ has", "one with"));
+            }
         } catch (AssemblyException e) {
             if (!diag.lenient() || e.kind() != Problem.Kind.UNEXPECTED) {
                 throw e;

@@ -304,7 +304,7 @@ final class Containers {
         JsonToken t = p.nextToken();
         if (t == JsonToken.START_OBJECT) {
             diag.beginChunk();
-            items.readLeniently(p, bodyContext, false);
+            items.readLeniently(p, bodyContext, false, !bodyIsTop);
         } else if (t == JsonToken.VALUE_STRING) {
             items.readSseLine(p);
         } else if (t == JsonToken.END_ARRAY) {
@@ -335,7 +335,7 @@ final class Containers {
         if (t != JsonToken.START_OBJECT) {
             throw diag.expected("a chunk object", "a line of the stream");
         }
-        items.readLeniently(p, p.getParsingContext().getParent(), false);
+        items.readLeniently(p, p.getParsingContext().getParent(), false, sse != null);
     }
 
     private void end(String what) {
