@@ -29,7 +29,8 @@ import java.util.Objects;
  * up to it, marked incomplete, with the faults in {@link Completion#problems()}. {@code source}:
  * the name errors give the input (a file name), or null. {@code listener}: receives text,
  * reasoning and tool-call events as they are folded, or null. {@code maxNestingDepth},
- * {@code maxStringLength}, {@code maxNumberLength}: the limits above.
+ * {@code maxStringLength}, {@code maxNumberLength}: the limits above; {@code maxToolCalls}: the
+ * most tool calls one stream may start ({@value #DEFAULT_MAX_TOOL_CALLS} by default).
  */
 public final class AssemblerOptions {
 
@@ -39,6 +40,8 @@ public final class AssemblerOptions {
     public static final int DEFAULT_MAX_STRING_LENGTH = 100_000_000;
     /** The default {@link #maxNumberLength()}: 1,000 characters. */
     public static final int DEFAULT_MAX_NUMBER_LENGTH = 1000;
+    /** The default {@link #maxToolCalls()}: 100,000 tool calls in one stream. */
+    public static final int DEFAULT_MAX_TOOL_CALLS = 100_000;
 
     private static final AssemblerOptions DEFAULTS = new Builder().build();
 
@@ -49,11 +52,13 @@ public final class AssemblerOptions {
     private final int maxNestingDepth;
     private final int maxStringLength;
     private final int maxNumberLength;
+    private final int maxToolCalls;
 
     private AssemblerOptions(Builder b) {
         check("maxNestingDepth", b.maxNestingDepth);
         check("maxStringLength", b.maxStringLength);
         check("maxNumberLength", b.maxNumberLength);
+        check("maxToolCalls", b.maxToolCalls);
         this.format = b.format;
         this.lenient = b.lenient;
         this.source = b.source;
@@ -61,6 +66,7 @@ public final class AssemblerOptions {
         this.maxNestingDepth = b.maxNestingDepth;
         this.maxStringLength = b.maxStringLength;
         this.maxNumberLength = b.maxNumberLength;
+        this.maxToolCalls = b.maxToolCalls;
     }
 
     private static void check(String name, int value) {
@@ -121,6 +127,16 @@ public final class AssemblerOptions {
     /** {@return the longest number allowed, in characters} */
     public int maxNumberLength() {
         return maxNumberLength;
+    }
+
+    /**
+     * The most tool calls one stream may start: more is a damaged or hostile stream, reported as a
+     * {@link Problem.Kind#LIMIT} problem, not a request for unbounded memory.
+     *
+     * @return the limit, at least 1
+     */
+    public int maxToolCalls() {
+        return maxToolCalls;
     }
 
     /**
@@ -196,25 +212,36 @@ public final class AssemblerOptions {
         return toBuilder().maxNumberLength(maxNumberLength).build();
     }
 
+    /**
+     * Returns these options with the given tool-call limit.
+     *
+     * @param maxToolCalls the most tool calls one stream may start, at least 1
+     * @return new options; these are unchanged
+     * @throws IllegalArgumentException when {@code maxToolCalls} is below 1
+     */
+    public AssemblerOptions withMaxToolCalls(int maxToolCalls) {
+        return toBuilder().maxToolCalls(maxToolCalls).build();
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof AssemblerOptions other && format == other.format && lenient == other.lenient
                 && Objects.equals(source, other.source) && listener == other.listener
                 && maxNestingDepth == other.maxNestingDepth && maxStringLength == other.maxStringLength
-                && maxNumberLength == other.maxNumberLength;
+                && maxNumberLength == other.maxNumberLength && maxToolCalls == other.maxToolCalls;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(format, lenient, source, System.identityHashCode(listener), maxNestingDepth,
-                maxStringLength, maxNumberLength);
+                maxStringLength, maxNumberLength, maxToolCalls);
     }
 
     @Override
     public String toString() {
         return "AssemblerOptions[format=" + format + ", lenient=" + lenient + ", source=" + source + ", listener="
                 + listener + ", maxNestingDepth=" + maxNestingDepth + ", maxStringLength=" + maxStringLength
-                + ", maxNumberLength=" + maxNumberLength + "]";
+                + ", maxNumberLength=" + maxNumberLength + ", maxToolCalls=" + maxToolCalls + "]";
     }
 
     /** Builds {@link AssemblerOptions}; starts from the defaults. Not thread-safe. */
@@ -226,6 +253,7 @@ public final class AssemblerOptions {
         private int maxNestingDepth = DEFAULT_MAX_NESTING_DEPTH;
         private int maxStringLength = DEFAULT_MAX_STRING_LENGTH;
         private int maxNumberLength = DEFAULT_MAX_NUMBER_LENGTH;
+        private int maxToolCalls = DEFAULT_MAX_TOOL_CALLS;
 
         private Builder() {
         }
@@ -238,6 +266,7 @@ public final class AssemblerOptions {
             maxNestingDepth = o.maxNestingDepth;
             maxStringLength = o.maxStringLength;
             maxNumberLength = o.maxNumberLength;
+            maxToolCalls = o.maxToolCalls;
         }
 
         /**
@@ -317,6 +346,18 @@ public final class AssemblerOptions {
          */
         public Builder maxNumberLength(int maxNumberLength) {
             this.maxNumberLength = maxNumberLength;
+            return this;
+        }
+
+        /**
+         * Sets the tool-call limit; {@link #build()} checks it.
+         *
+         * @param maxToolCalls the most tool calls one stream may start, at least 1;
+         *     default {@value AssemblerOptions#DEFAULT_MAX_TOOL_CALLS}
+         * @return this builder
+         */
+        public Builder maxToolCalls(int maxToolCalls) {
+            this.maxToolCalls = maxToolCalls;
             return this;
         }
 

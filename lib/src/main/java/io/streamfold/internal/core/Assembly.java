@@ -28,6 +28,8 @@ public final class Assembly {
     public static final int MAX_INDEX = (1 << 16) - 1;
 
     private final Diagnostics diagnostics;
+    private final int maxToolCalls;
+    private int toolCalls;
     private final AssemblyListener listener;
 
     private Format format;
@@ -46,6 +48,12 @@ public final class Assembly {
     private final List<Consumer<Published>> publishers = new ArrayList<>(1);
 
     public Assembly(Diagnostics diagnostics, AssemblyListener listener, Format format) {
+        this(diagnostics, listener, format, io.streamfold.AssemblerOptions.DEFAULT_MAX_TOOL_CALLS);
+    }
+
+    /** As above, with the most tool calls the stream may start. */
+    public Assembly(Diagnostics diagnostics, AssemblyListener listener, Format format, int maxToolCalls) {
+        this.maxToolCalls = maxToolCalls;
         this.diagnostics = diagnostics;
         this.listener = listener;
         this.format = format;
@@ -205,6 +213,14 @@ public final class Assembly {
             }
         }
         return list;
+    }
+
+    /** Counts a tool call that starts; past the limit, a located LIMIT error that names the option. */
+    void countToolCall() {
+        if (++toolCalls > maxToolCalls) {
+            throw diagnostics.limit("The stream started more than " + maxToolCalls + " tool calls; raise the limit with"
+                    + " `AssemblerOptions.builder().maxToolCalls(int)` (or `AssemblerOptions.withMaxToolCalls(int)`)");
+        }
     }
 
     /** The last usage wins (chat, Gemini, Responses). */

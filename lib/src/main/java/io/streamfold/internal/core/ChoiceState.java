@@ -308,6 +308,7 @@ public final class ChoiceState {
     }
 
     private ToolCallState newCall() {
+        assembly.countToolCall();
         if (lastCall != null) {
             completeCall(lastCall);
         }

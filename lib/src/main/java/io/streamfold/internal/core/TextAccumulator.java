@@ -10,6 +10,8 @@ import io.streamfold.internal.json.CharBuf;
 public final class TextAccumulator implements CharSequence {
 
     private static final char[] NONE = new char[0];
+    /** The first buffer of a text whose first piece is short. */
+    private static final int SMALL = 32;
 
     private char[] chars = NONE;
     private int length;
@@ -39,6 +41,11 @@ public final class TextAccumulator implements CharSequence {
     }
 
     private void grow(int min) {
+        if (chars == NONE && length == 0 && min <= SMALL) {
+            // Most texts of a stream are short (a call's arguments, a refusal): no pooled buffer for them.
+            chars = new char[SMALL];
+            return;
+        }
         char[] bigger = TextBuffers.take(min, chars.length * 2);
         if (chars != NONE) {
             System.arraycopy(chars, 0, bigger, 0, length);

@@ -177,6 +177,11 @@ public final class Diagnostics {
         return unexpected("Expected " + what + " for " + field + " but found " + describe(replay != null ? replay : parser));
     }
 
+    /** A limit of the options reached, at the parser's current token. */
+    public AssemblyException limit(String message) {
+        return error(Problem.Kind.LIMIT, message, parser, null);
+    }
+
     /** Malformed input that is not JSON's fault (an SSE line, a body that is not a list). */
     public AssemblyException malformed(String message) {
         return error(Problem.Kind.MALFORMED, message, parser, null);

@@ -22,7 +22,7 @@ public final class Assembler {
 
     public static Completion assemble(InputStream in, AssemblerOptions options) {
         Diagnostics diag = new Diagnostics(options.source(), options.lenient());
-        Assembly assembly = new Assembly(diag, ListenerGuard.of(options.listener()), options.format());
+        Assembly assembly = new Assembly(diag, ListenerGuard.of(options.listener()), options.format(), options.maxToolCalls());
         guarded(diag, () -> {
             InputKind.Peeked peeked = InputKind.peek(in);
             read(peeked.kind(), peeked.stream(), null, peeked.head(), peeked.length(), diag, assembly, options);
@@ -32,7 +32,7 @@ public final class Assembler {
 
     public static Completion assemble(byte[] bytes, AssemblerOptions options) {
         Diagnostics diag = new Diagnostics(options.source(), options.lenient());
-        Assembly assembly = new Assembly(diag, ListenerGuard.of(options.listener()), options.format());
+        Assembly assembly = new Assembly(diag, ListenerGuard.of(options.listener()), options.format(), options.maxToolCalls());
         InputKind kind = InputKind.decide(bytes, bytes.length, true);
         guarded(diag, () -> read(kind, null, bytes, bytes, bytes.length, diag, assembly, options));
         return finish(assembly, options);

@@ -45,7 +45,7 @@ public final class IncrementalReader {
     public IncrementalReader(AssemblerOptions options) {
         this.options = options;
         this.diag = new Diagnostics(options.source(), options.lenient());
-        this.assembly = new Assembly(diag, ListenerGuard.of(options.listener()), options.format());
+        this.assembly = new Assembly(diag, ListenerGuard.of(options.listener()), options.format(), options.maxToolCalls());
         this.factory = Parsers.factory(options);
         this.items = new ChunkItems(new ChunkReader(assembly), diag, factory);
     }
