@@ -102,6 +102,11 @@ public abstract class EventFields {
         return objects == null ? null : objects.get(name);
     }
 
+    /** Every structured field kept, in the order read (empty when none). */
+    public Map<String, Object> kept() {
+        return objects == null ? Map.of() : java.util.Collections.unmodifiableMap(objects);
+    }
+
     /** A structured field that is an object, or null. */
     public Map<String, Object> map(String name) {
         return Values.asMap(object(name));

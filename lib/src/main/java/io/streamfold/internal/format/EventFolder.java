@@ -37,10 +37,15 @@ public abstract class EventFolder<E extends EventFields> implements ChunkFolder 
     @Override
     public final boolean endChunk() {
         if (event.type == null) {
-            return event.foldUntyped(assembly);
+            return foldUntyped(event);
         }
         fold(event);
         return true;
+    }
+
+    /** An event without a type: by default the provider's error when it has one, else nothing of the format. */
+    protected boolean foldUntyped(E event) {
+        return event.foldUntyped(assembly);
     }
 
     /** Folds one event, which has a type. An unknown type should be checked with {@link #unknown}. */

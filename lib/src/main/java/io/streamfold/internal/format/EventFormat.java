@@ -26,12 +26,12 @@ public abstract class EventFormat implements WireFormat {
     }
 
     @Override
-    public final Set<String> tellingFields() {
+    public Set<String> tellingFields() {
         return Set.of("type");
     }
 
     @Override
-    public final int tells(String field, String value) {
+    public int tells(String field, String value) {
         return "type".equals(field) && value != null && types.test(value) ? YES : NO;
     }
 }

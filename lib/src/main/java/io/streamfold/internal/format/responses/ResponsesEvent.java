@@ -3,6 +3,7 @@ package io.streamfold.internal.format.responses;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.streamfold.internal.format.EventFields;
+import io.streamfold.internal.format.WireFormats;
 import io.streamfold.internal.json.CharBuf;
 import io.streamfold.internal.json.Diagnostics;
 import io.streamfold.internal.json.Read;
@@ -94,8 +95,19 @@ final class ResponsesEvent extends EventFields {
                 keep(p, name);
                 return true;
             default:
-                return false; // sequence_number, obfuscation, logprobs, ...
+                if (WireFormats.mayTell(name) && !name.equals("object")) {
+                    return false; // another format's field: the reader decides what the chunk is
+                }
+                // A non-streaming response's own fields (id, status, output, usage, ...); no event
+                // of a stream has others at its top but sequence_number, obfuscation, logprobs.
+                keep(p, name);
+                return true;
         }
+    }
+
+    /** Whether this is a whole non-streaming {@code response}, not an event. */
+    boolean isWholeResponse() {
+        return type == null && "response".equals(object("object"));
     }
 
     private void textOrKept(JsonParser p, CharBuf into, String name) throws IOException {

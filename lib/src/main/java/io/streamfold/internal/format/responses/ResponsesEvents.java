@@ -358,6 +358,16 @@ final class ResponsesEvents extends EventFolder<ResponsesEvent> {
     }
 
 
+    /** A whole non-streaming response folds as a stream that only said its end. */
+    @Override
+    protected boolean foldUntyped(ResponsesEvent e) {
+        if (!e.isWholeResponse()) {
+            return super.foldUntyped(e);
+        }
+        completed(assembly.choice(0), e.kept());
+        return true;
+    }
+
     private void completed(ChoiceState choice, Map<String, Object> response) {
         List<Object> output = Values.asList(response.get("output"));
         if (output != null && (!output.isEmpty() || items.isEmpty())) {
