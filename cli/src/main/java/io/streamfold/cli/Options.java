@@ -92,7 +92,7 @@ record Options(boolean jsonl, boolean lenient, boolean debug, boolean help, Form
             "                with a progress line on stderr when stderr is a terminal",
             "  --jsonl       one JSON line per file, in input order:",
             "                  {\"path\": P, \"format\": F, \"completion\": {...}}",
-            "                  {\"path\": P, \"skipped\": \"why\"}   non-streaming recordings, JSON that is not one",
+            "                  {\"path\": P, \"skipped\": \"why\"}   JSON that is no recording, no LLM response",
             "                  {\"path\": P, \"error\": {\"message\": M, \"chunk\": N, \"line\": L, \"column\": C}}",
             "                P is the path as given, or as found under the given folder;",
             "                \"warnings\" lists what was noticed or repaired, when anything was",

@@ -34,7 +34,8 @@ final class Containers {
 
     private enum State {
         START, ROOT_FIRST_KEY, ROOT_CHUNK, RESPONSE_PEEK, RESPONSE_FIRST_KEY, RESPONSE_EVENT,
-        RECORDING_KEY, RECORDING_VALUE, RESPONSE_KEY, RESPONSE_VALUE, SKIP, BODY, BODY_SKIP, SEQUENCE, END, DONE
+        RECORDING_KEY, RECORDING_VALUE, RESPONSE_KEY, RESPONSE_VALUE, SKIP, BODY, BODY_SKIP, BODY_OBJECT, SEQUENCE, END,
+        DONE
     }
 
     private final ChunkItems items;
@@ -79,6 +80,7 @@ final class Containers {
             case RESPONSE_EVENT:
             case SKIP:
             case BODY_SKIP:
+            case BODY_OBJECT:
                 return Need.CLOSE;
             case BODY:
             case SEQUENCE:
@@ -150,6 +152,7 @@ final class Containers {
                 state = afterSkip;
             }
             case BODY -> bodyItem(p);
+            case BODY_OBJECT -> bodyObject(p);
             case BODY_SKIP -> {
                 ChunkItems.skipOut(p, bodyContext.getParent());
                 state = State.RESPONSE_KEY;
@@ -247,7 +250,11 @@ final class Containers {
         Recording r = recording;
         r.sawBody = true;
         if (Boolean.FALSE.equals(r.streaming)) {
-            skipCurrent(v);
+            if (v == JsonToken.START_OBJECT) {
+                state = State.BODY_OBJECT;
+            } else {
+                skipCurrent(v);
+            }
             return;
         }
         switch (v) {
@@ -256,15 +263,38 @@ final class Containers {
                 enterBody(p, false, r.streaming == null);
                 break;
             case START_OBJECT:
+                // A streaming recording's body is a list: an object is a fault if it says it streamed.
+                r.bodyNotAList(diag.expected("a list of chunks", "response.body"), true);
+                state = State.BODY_OBJECT;
+                break;
             case VALUE_NULL:
-                r.bodyNotAList(diag.expected("a list of chunks", "response.body"), v == JsonToken.START_OBJECT);
-                skipCurrent(v);
+                r.bodyNotAList(diag.expected("a list of chunks", "response.body"), false);
                 break;
             case VALUE_STRING:
                 items.readEmbeddedText(p);
                 break;
             default:
                 throw diag.expected("a list of chunks", "response.body");
+        }
+    }
+
+    /**
+     * A non-streaming recording's response, one object: folded as the one chunk it is. When
+     * is_streaming has not come yet, an object that is no response waits for it, as a list does.
+     */
+    private void bodyObject(JsonParser p) throws IOException {
+        state = State.RESPONSE_KEY;
+        JsonStreamContext response = p.getParsingContext().getParent();
+        diag.beginChunk();
+        try {
+            items.readLeniently(p, response, false);
+            recording.bodyFolded = true;
+        } catch (NotAStreamException e) {
+            if (recording.streaming != null) {
+                throw e;
+            }
+            recording.deferred = e;
+            ChunkItems.skipOut(p, response);
         }
     }
 

@@ -17,6 +17,8 @@ final class Recording {
     boolean sawResponse;
     boolean sawBody;
     boolean bodyIsObject;
+    /** The body was one object, folded as the non-streaming response it is. */
+    boolean bodyFolded;
     Boolean streaming;
     /** A fault in a body read before is_streaming said whether it is a stream. */
     RuntimeException deferred;
@@ -43,10 +45,10 @@ final class Recording {
         if (!sawResponse) {
             throw new NotAStreamException("the JSON object is not a recording (it has no response) nor a chunk");
         }
-        if (Boolean.FALSE.equals(streaming)) {
-            throw new NotAStreamException("a non-streaming recording (is_streaming: false)");
+        if (Boolean.FALSE.equals(streaming) && !bodyFolded) {
+            throw new NotAStreamException("a non-streaming recording (is_streaming: false) whose body is no response");
         }
-        if (bodyIsObject) {
+        if (bodyIsObject && !bodyFolded) {
             throw new NotAStreamException("a non-streaming recording (response.body is one object, not a list of chunks)");
         }
         if (!sawBody) {
