@@ -34,6 +34,8 @@ final class BedrockEvents implements ChunkFolder {
     private final List<String> names = new ArrayList<>(1);
     private final List<Map<String, Object>> bodies = new ArrayList<>(1);
     private final List<PartState> blocks = new ArrayList<>();
+    /** A non-streaming response's fields, when the chunk is one: by canonical name, read whole. */
+    private Map<String, Object> whole;
 
     BedrockEvents(Assembly assembly) {
         this.assembly = assembly;
@@ -45,6 +47,7 @@ final class BedrockEvents implements ChunkFolder {
         delta.reset();
         names.clear();
         bodies.clear();
+        whole = null;
     }
 
     @Override
@@ -58,6 +61,13 @@ final class BedrockEvents implements ChunkFolder {
         }
         if (event.equals("chunk") && p.currentToken() == JsonToken.START_OBJECT) {
             unwrap(p);
+            return true;
+        }
+        if (BedrockOutput.FIELDS.contains(event)) {
+            if (whole == null) {
+                whole = new LinkedHashMap<>();
+            }
+            whole.put(event, io.streamfold.internal.json.JsonValues.read(p));
             return true;
         }
         if (!BedrockNames.isEvent(event, true)) {
@@ -83,6 +93,10 @@ final class BedrockEvents implements ChunkFolder {
 
     @Override
     public boolean endChunk() {
+        if (whole != null && !delta.present && names.isEmpty()) {
+            BedrockOutput.fold(assembly, whole);
+            return true;
+        }
         ChoiceState choice = assembly.choice(0);
         if (delta.present) {
             blockDelta(choice);

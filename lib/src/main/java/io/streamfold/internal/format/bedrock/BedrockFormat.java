@@ -25,7 +25,7 @@ public final class BedrockFormat implements WireFormat {
     @Override
     public Set<String> tellingFields() {
         // The wire's spelling and the SDKs' PascalCase; other spellings are told when sniffing (tells).
-        Set<String> fields = new java.util.HashSet<>(Set.of("chunk"));
+        Set<String> fields = new java.util.HashSet<>(Set.of("chunk", "stopReason"));
         for (String[] names : new String[][] {BedrockNames.EVENTS, BedrockNames.EXCEPTIONS}) {
             for (String name : names) {
                 fields.add(name);
@@ -37,6 +37,9 @@ public final class BedrockFormat implements WireFormat {
 
     @Override
     public int tells(String field, String value) {
+        if (BedrockNames.canonical(field).equals("stopReason")) {
+            return YES; // a non-streaming Converse response
+        }
         if (value != null) {
             return NO; // every event is an object
         }
@@ -44,7 +47,7 @@ public final class BedrockFormat implements WireFormat {
             return YES;
         }
         // metadata alone, or an event wrapped as {"chunk": {...}}: only when nothing tells surely
-        return field.equals("metadata") || field.equals("chunk") ? MAYBE : NO;
+        return field.equals("metadata") || field.equals("chunk") || field.equals("output") ? MAYBE : NO;
     }
 
     @Override

@@ -6,7 +6,7 @@ import io.streamfold.internal.json.Diagnostics;
 import io.streamfold.internal.json.Read;
 import java.io.IOException;
 
-/** One Cohere v2 stream event as read: its type, index, id and delta. */
+/** One Cohere v2 stream event as read: its type, index, id and delta; or a whole non-streaming response. */
 final class CohereEvent extends EventFields {
 
     final CohereDelta delta = new CohereDelta();
@@ -37,10 +37,19 @@ final class CohereEvent extends EventFields {
                 }
                 return true;
             case "error":
-                keep(p, name);
+            case "message":
+            case "finish_reason":
+            case "usage":
+            case "logprobs":
+                keep(p, name); // the last four: a non-streaming chat response's own fields
                 return true;
             default:
                 return false;
         }
+    }
+
+    /** Whether this is a whole non-streaming chat response, not an event. */
+    boolean isWholeResponse() {
+        return type == null && object("finish_reason") != null;
     }
 }

@@ -77,6 +77,52 @@ final class CohereEvents extends EventFolder<CohereEvent> {
         }
     }
 
+    /**
+     * A non-streaming chat response ({@code id}, {@code message}, {@code finish_reason},
+     * {@code usage}): its message's content, tool plan, calls and citations, then its end.
+     */
+    @Override
+    protected boolean foldUntyped(CohereEvent event) {
+        if (!event.isWholeResponse()) {
+            return super.foldUntyped(event);
+        }
+        ChoiceState choice = assembly.choice(0);
+        assembly.id(event.id);
+        Map<String, Object> message = event.map("message");
+        choice.role(message == null ? "assistant" : Values.stringAt(message, "role"));
+        List<Object> content = message == null ? null : Values.asList(message.get("content"));
+        for (int i = 0; content != null && i < content.size(); i++) {
+            Map<String, Object> block = Values.asMap(content.get(i));
+            if (block != null) {
+                PartState part = newBlock(choice, i, Values.stringAt(block, "type"));
+                choice.appendText(part, Values.textAt(block, part.kind() == PartState.Kind.REASONING ? "thinking" : "text"));
+            }
+        }
+        String plan = message == null ? null : Values.stringAt(message, "tool_plan");
+        if (plan != null && !plan.isEmpty()) {
+            choice.appendText(choice.addPart(PartState.Kind.REASONING, "tool_plan"), plan);
+        }
+        List<Object> toolCalls = message == null ? null : Values.asList(message.get("tool_calls"));
+        for (int i = 0; toolCalls != null && i < toolCalls.size(); i++) {
+            Map<String, Object> call = Values.asMap(toolCalls.get(i));
+            if (call != null) {
+                Map<String, Object> function = Values.asMap(call.get("function"));
+                ToolCallState state = choice.startToolCall(Values.stringAt(call, "id"), Values.stringAt(call, "type"),
+                        Values.stringAt(function, "name"));
+                choice.appendArguments(state, Values.textAt(function, "arguments"));
+                choice.completeCall(state);
+            }
+        }
+        List<Object> citations = message == null ? null : Values.asList(message.get("citations"));
+        for (int i = 0; citations != null && i < citations.size(); i++) {
+            citation(choice, Values.asMap(citations.get(i)));
+        }
+        assembly.usage(event.map("usage"));
+        choice.finishReason(Values.stringAt(event.kept(), "finish_reason"));
+        assembly.terminated();
+        return true;
+    }
+
     /** message-start's message is empty as Cohere sends it; content or calls carried whole are folded. */
     private void messageStart(ChoiceState choice, CohereDelta delta) {
         if (delta.startContent != null) {

@@ -20,6 +20,17 @@ public final class CohereFormat extends EventFormat {
         super(Format.COHERE_CHAT, EVENTS::contains);
     }
 
+    /** A non-streaming chat response has no type, and a top-level {@code finish_reason}. */
+    @Override
+    public Set<String> tellingFields() {
+        return Set.of("type", "finish_reason");
+    }
+
+    @Override
+    public int tells(String field, String value) {
+        return "finish_reason".equals(field) && value != null ? YES : super.tells(field, value);
+    }
+
     @Override
     public ChunkFolder folder(Assembly assembly) {
         return new CohereEvents(assembly);
