@@ -33,10 +33,13 @@ import java.util.Optional;
  *     or lenient assembly stopped at a fault (see {@link #problems()})
  * @param warnings what streamfold noticed or repaired, in stream order; never null
  * @param problems the faults lenient assembly passed over; never null, always empty in strict mode
+ * @param streamed false when the recording held a whole non-streaming response (a
+ *     {@code chat.completion}, an Anthropic {@code message}, a Responses {@code response}, a Cohere
+ *     or Converse response, a recording with {@code is_streaming: false}); true for a stream
  */
 public record Completion(Format format, String id, String model, Long created, String systemFingerprint,
         String serviceTier, List<Choice> choices, Usage usage, Map<String, Object> extra, int chunkCount,
-        boolean incomplete, List<Warning> warnings, List<Problem> problems) {
+        boolean incomplete, List<Warning> warnings, List<Problem> problems, boolean streamed) {
 
     /**
      * Makes the lists and {@code extra} immutable copies (null ones empty).
@@ -57,6 +60,7 @@ public record Completion(Format format, String id, String model, Long created, S
      *     or lenient assembly stopped at a fault (see {@link #problems()})
      * @param warnings what streamfold noticed or repaired, in stream order; never null
      * @param problems the faults lenient assembly passed over; never null, always empty in strict mode
+     * @param streamed false when the recording held a whole non-streaming response; true for a stream
      */
     public Completion {
         choices = List.copyOf(choices == null ? List.of() : choices);
@@ -80,7 +84,7 @@ public record Completion(Format format, String id, String model, Long created, S
     public Completion(Format format, String id, String model, Long created, String systemFingerprint,
             String serviceTier, List<Choice> choices, Usage usage) {
         this(format, id, model, created, systemFingerprint, serviceTier, choices, usage, Map.of(),
-                0, false, List.of(), List.of());
+                0, false, List.of(), List.of(), true);
     }
 
     /** {@return the message of the first choice (index 0 in practice), or null when there is no choice} */

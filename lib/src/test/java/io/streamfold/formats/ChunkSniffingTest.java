@@ -52,6 +52,7 @@ class ChunkSniffingTest {
         assertThat(c.created()).isEqualTo(1700000000L);
         assertThat(c.systemFingerprint()).isEqualTo("fp_1");
         assertThat(c.message().content()).isEqualTo("Hello");
+        assertThat(c.streamed()).isTrue();
     }
 
     @Test

@@ -35,6 +35,7 @@ class NonStreamingAnthropicTest {
         assertThat(c.finishReason()).isEqualTo(FinishReason.TOOL_CALLS);
         assertThat(c.usage().inputTokens()).isEqualTo(572L);
         assertThat(c.incomplete()).isFalse();
+        assertThat(c.streamed()).isFalse();
         assertThat(c.warnings()).isEmpty();
     }
 }

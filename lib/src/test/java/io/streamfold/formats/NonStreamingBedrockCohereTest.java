@@ -36,6 +36,7 @@ class NonStreamingBedrockCohereTest {
         });
         assertThat(c.finishReason()).isEqualTo(FinishReason.TOOL_CALLS);
         assertThat(c.usage().inputTokens()).isEqualTo(30L);
+        assertThat(c.streamed()).isFalse();
         assertThat(c.extra()).containsKey("metrics");
         assertThat(c.incomplete()).isFalse();
         assertThat(c.warnings()).isEmpty();

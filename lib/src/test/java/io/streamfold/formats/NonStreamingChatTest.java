@@ -36,6 +36,7 @@ class NonStreamingChatTest {
         assertThat(c.finishReason()).isEqualTo(FinishReason.STOP);
         assertThat(c.usage().inputTokens()).isEqualTo(19L);
         assertThat(c.incomplete()).isFalse();
+        assertThat(c.streamed()).isFalse();
         assertThat(c.warnings()).isEmpty();
     }
 

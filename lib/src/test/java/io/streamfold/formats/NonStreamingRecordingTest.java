@@ -38,6 +38,7 @@ class NonStreamingRecordingTest {
         assertThat(c.text()).isEqualTo("Paris.");
         assertThat(c.finishReason()).isEqualTo(FinishReason.STOP);
         assertThat(c.usage().inputTokens()).isEqualTo(12L);
+        assertThat(c.streamed()).isFalse();
         assertThat(c.incomplete()).isFalse();
         assertThat(ChunkAssembler.incremental().feed(bytes).finish()).isEqualTo(c);
     }

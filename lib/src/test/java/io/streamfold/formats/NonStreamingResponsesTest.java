@@ -37,6 +37,7 @@ class NonStreamingResponsesTest {
         assertThat(c.finishReason()).isEqualTo(FinishReason.STOP);
         assertThat(c.rawFinishReason()).isEqualTo("completed");
         assertThat(c.usage().inputTokens()).isEqualTo(36L);
+        assertThat(c.streamed()).isFalse();
         assertThat(c.incomplete()).isFalse();
         assertThat(c.warnings()).isEmpty();
     }

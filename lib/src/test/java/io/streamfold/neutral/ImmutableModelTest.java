@@ -151,7 +151,7 @@ class ImmutableModelTest {
         assertThat(openRouter.finishReason()).isEqualTo(io.streamfold.FinishReason.ERROR);
         Completion body = new Completion(Format.OPENAI_CHAT, null, null, null, null, null, List.of(), null,
                 Map.of("error", Map.of("error", Map.of("message", "Rate limit reached", "type", "requests", "code", 429))),
-                0, true, List.of(), List.of());
+                0, true, List.of(), List.of(), true);
         assertThat(body.error()).get().extracting(ProviderError::type, ProviderError::code, ProviderError::message)
                 .containsExactly("requests", "429", "Rate limit reached");
     }

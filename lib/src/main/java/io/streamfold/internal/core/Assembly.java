@@ -30,6 +30,8 @@ public final class Assembly {
     private final Diagnostics diagnostics;
     private final int maxToolCalls;
     private int toolCalls;
+    /** False once a chunk turned out to be a whole non-streaming response. */
+    private boolean streamed = true;
     private final AssemblyListener listener;
 
     private Format format;
@@ -215,6 +217,11 @@ public final class Assembly {
         return list;
     }
 
+    /** The stream is a whole non-streaming response (a body read as the one chunk it is). */
+    public void wholeResponse() {
+        streamed = false;
+    }
+
     /** Counts a tool call that starts; past the limit, a located LIMIT error that names the option. */
     void countToolCall() {
         if (++toolCalls > maxToolCalls) {
@@ -350,7 +357,7 @@ public final class Assembly {
         boolean incomplete = !complete() || !diagnostics.problems().isEmpty();
         return new Completion(format, id.value(), model.value(), created, systemFingerprint.value(), serviceTier.value(),
                 list, usage == null ? null : Usages.of(format, usage), published.extra(), diagnostics.chunk(), incomplete,
-                diagnostics.warnings(), diagnostics.problems());
+                diagnostics.warnings(), diagnostics.problems(), streamed);
     }
 
     /**

@@ -217,6 +217,11 @@ final class ChunkItems {
         return true;
     }
 
+    /** The item just read was a whole non-streaming response (a recording's one body object). */
+    void wholeResponse() {
+        reader.wholeResponse();
+    }
+
     /**
      * The first token of the next item of a sequence. Input that is no JSON where an item begins
      * ({@code data: nonsense}) is that next item's fault, not the last one's: it is counted first.

@@ -96,6 +96,11 @@ public final class ChunkReader {
         diag.endChunk();
     }
 
+    /** The stream is a whole non-streaming response. */
+    void wholeResponse() {
+        assembly.wholeResponse();
+    }
+
     private void readFields(JsonParser p, String first) throws IOException {
         if (folder == null && assembly.format() != null) {
             settle(WireFormats.of(assembly.format())); // a format given by the caller

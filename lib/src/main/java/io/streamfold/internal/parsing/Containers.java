@@ -289,6 +289,7 @@ final class Containers {
         try {
             items.readLeniently(p, response, false);
             recording.bodyFolded = true;
+            items.wholeResponse();
         } catch (NotAStreamException e) {
             if (recording.streaming != null) {
                 throw e;

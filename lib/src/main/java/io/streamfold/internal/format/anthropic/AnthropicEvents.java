@@ -79,6 +79,7 @@ final class AnthropicEvents extends EventFolder<AnthropicEvent> {
      * stream that would have carried it, a start with every block whole, each block stopped, the end.
      */
     private void whole(ChoiceState choice, AnthropicEvent event) {
+        assembly.wholeResponse();
         Map<String, Object> message = new java.util.LinkedHashMap<>();
         for (String field : List.of("id", "type", "role", "model", "content", "stop_reason", "stop_sequence", "usage",
                 "container")) {

@@ -25,6 +25,7 @@ final class BedrockOutput {
 
     static void fold(Assembly assembly, Map<String, Object> whole) {
         ChoiceState choice = assembly.choice(0);
+        assembly.wholeResponse();
         Map<String, Object> message = Values.asMap(BedrockEvents.get(Values.asMap(whole.get("output")), "message"));
         choice.role(BedrockEvents.get(message, "role") instanceof String role ? role : "assistant");
         List<Object> content = Values.asList(BedrockEvents.get(message, "content"));

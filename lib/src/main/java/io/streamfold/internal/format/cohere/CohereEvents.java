@@ -87,6 +87,7 @@ final class CohereEvents extends EventFolder<CohereEvent> {
             return super.foldUntyped(event);
         }
         ChoiceState choice = assembly.choice(0);
+        assembly.wholeResponse();
         assembly.id(event.id);
         Map<String, Object> message = event.map("message");
         choice.role(message == null ? "assistant" : Values.stringAt(message, "role"));

@@ -84,6 +84,7 @@ public final class OpenAiChoices {
             switch (name) {
                 case "message":
                     // A non-streaming chat.completion: the whole message is its choice's one delta.
+                    assembly.wholeResponse();
                     readDelta(p, s, "message");
                     break;
                 case "text":

@@ -364,6 +364,7 @@ final class ResponsesEvents extends EventFolder<ResponsesEvent> {
         if (!e.isWholeResponse()) {
             return super.foldUntyped(e);
         }
+        assembly.wholeResponse();
         completed(assembly.choice(0), e.kept());
         return true;
     }
