@@ -49,11 +49,7 @@ public final class Assembly {
     /** Folders that keep native state of their own add what it shows to each snapshot. */
     private final List<Consumer<Published>> publishers = new ArrayList<>(1);
 
-    public Assembly(Diagnostics diagnostics, AssemblyListener listener, Format format) {
-        this(diagnostics, listener, format, io.streamfold.AssemblerOptions.DEFAULT_MAX_TOOL_CALLS);
-    }
-
-    /** As above, with the most tool calls the stream may start. */
+    /** An assembly for one stream; more than {@code maxToolCalls} calls are a LIMIT error. */
     public Assembly(Diagnostics diagnostics, AssemblyListener listener, Format format, int maxToolCalls) {
         this.maxToolCalls = maxToolCalls;
         this.diagnostics = diagnostics;
@@ -307,11 +303,6 @@ public final class Assembly {
             }
         }
         return any;
-    }
-
-    /** The completion at the end of the stream ({@code atEnd}) or so far. */
-    public Completion snapshot(boolean atEnd) {
-        return atEnd ? finish() : snapshot();
     }
 
     /**

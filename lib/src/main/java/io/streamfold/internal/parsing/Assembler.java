@@ -85,7 +85,7 @@ public final class Assembler {
     private static Completion finish(Assembly assembly, AssemblerOptions options) {
         Completion completion;
         try {
-            completion = assembly.snapshot(true);
+            completion = assembly.finish();
         } catch (ListenerGuard.Failure e) {
             throw e.unwrap();
         }

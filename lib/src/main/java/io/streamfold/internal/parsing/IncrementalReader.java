@@ -75,7 +75,7 @@ public final class IncrementalReader {
     }
 
     public Completion snapshot() {
-        return assembly.snapshot(false);
+        return assembly.snapshot();
     }
 
     public Completion finish() {
@@ -89,7 +89,7 @@ public final class IncrementalReader {
         }
         Completion completion;
         try {
-            completion = assembly.snapshot(true);
+            completion = assembly.finish();
         } catch (ListenerGuard.Failure e) {
             throw stop(e);
         }

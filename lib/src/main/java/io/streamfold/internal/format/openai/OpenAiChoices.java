@@ -74,7 +74,7 @@ public final class OpenAiChoices {
             }
             // Interned names: the two every chunk has are tested by identity before the switch.
             if (name == "delta") {
-                readDelta(p, s);
+                readDelta(p, s, "delta");
                 continue;
             }
             if (name == "index") {
@@ -104,10 +104,6 @@ public final class OpenAiChoices {
                     break;
             }
         }
-    }
-
-    private void readDelta(JsonParser p, ChoiceScratch s) throws IOException {
-        readDelta(p, s, "delta");
     }
 
     private void readDelta(JsonParser p, ChoiceScratch s, String field) throws IOException {
