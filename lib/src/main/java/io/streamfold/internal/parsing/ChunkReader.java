@@ -69,6 +69,7 @@ public final class ChunkReader {
             throw diag.expected("a chunk object", "the chunk");
         }
         diag.chunkRoot(p);
+        assembly.chunkBegins();
         clearPending();
         chunkError = null;
         foreign = null;
@@ -83,6 +84,7 @@ public final class ChunkReader {
      * FIELD_NAME of the {@code response} value.
      */
     public void readWithResponseOpen(JsonParser p) throws IOException {
+        assembly.chunkBegins();
         clearPending();
         chunkError = null;
         foreign = null;
@@ -143,6 +145,7 @@ public final class ChunkReader {
             return;
         }
         boolean folded = folder.endChunk();
+        assembly.chunkEnds();
         if (chunkError != null) {
             assembly.providerError(chunkError); // OpenRouter: an error beside a choice that finishes with "error"
         } else if (!folded && foreign != null) {
