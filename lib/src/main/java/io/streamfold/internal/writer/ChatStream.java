@@ -9,6 +9,7 @@ import io.streamfold.internal.json.JsonValues;
 import io.streamfold.internal.writer.Blocks.Block;
 import io.streamfold.internal.writer.Blocks.Call;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,6 +71,8 @@ final class ChatStream extends EventWriter {
         });
         String reasoningField = Blocks.chatReasoningField(choice.message());
         int callIndex = 0;
+        boolean whole = profiles.contains(Profile.MISTRAL) || profiles.contains(Profile.GEMINI_CHAT);
+        List<Call> wholeCalls = new ArrayList<>();
         for (Block block : Blocks.chatOrder(choice.message())) {
             if (block instanceof Blocks.Reasoning r) {
                 for (String p : pieces.split(r.text())) {
@@ -90,9 +93,14 @@ final class ChatStream extends EventWriter {
                 for (String p : pieces.split(r.text())) {
                     delta(index, null, g -> g.writeStringField("refusal", p));
                 }
+            } else if (block instanceof Call call && whole) {
+                wholeCalls.add(call);
             } else if (block instanceof Call call) {
                 writeCall(index, callIndex++, call);
             }
+        }
+        if (!wholeCalls.isEmpty()) {
+            writeWholeCalls(index, wholeCalls);
         }
         String finish = Targets.finish(completion, choice, target);
         out.event(null, g -> {
@@ -118,22 +126,42 @@ final class ChatStream extends EventWriter {
         });
     }
 
+    private static String type(Call call) {
+        String type = call.source().type();
+        return type == null || type.equals("function_call") ? "function" : type;
+    }
+
+    /** Whole calls, all in one delta: Mistral's without index or type, Gemini's without index. */
+    private void writeWholeCalls(int choice, List<Call> calls) {
+        boolean withType = !profiles.contains(Profile.MISTRAL);
+        delta(choice, null, g -> {
+            g.writeArrayFieldStart("tool_calls");
+            for (Call call : calls) {
+                g.writeStartObject();
+                g.writeStringField("id", call.id());
+                if (withType) {
+                    g.writeStringField("type", type(call));
+                }
+                g.writeObjectFieldStart("function");
+                g.writeStringField("name", call.name());
+                g.writeStringField("arguments", call.arguments());
+                g.writeEndObject();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        });
+    }
+
     private void writeCall(int choice, int at, Call call) {
-        String type = call.source().type() == null || call.source().type().equals("function_call") ? "function" : call.source().type();
-        if (profiles.contains(Profile.OLLAMA) || profiles.contains(Profile.MISTRAL) || profiles.contains(Profile.GEMINI_CHAT)) {
-            // whole calls: Ollama at index 0 every time, Mistral without index or type, Gemini without index
-            boolean withIndex = profiles.contains(Profile.OLLAMA);
-            boolean withType = !profiles.contains(Profile.MISTRAL);
+        String type = type(call);
+        if (profiles.contains(Profile.OLLAMA)) {
+            // every call whole, in a chunk of its own, at index 0: rule 1 tells them apart by their ids
             delta(choice, null, g -> {
                 g.writeArrayFieldStart("tool_calls");
                 g.writeStartObject();
-                if (withIndex) {
-                    g.writeNumberField("index", 0);
-                }
+                g.writeNumberField("index", 0);
                 g.writeStringField("id", call.id());
-                if (withType) {
-                    g.writeStringField("type", type);
-                }
+                g.writeStringField("type", type);
                 g.writeObjectFieldStart("function");
                 g.writeStringField("name", call.name());
                 g.writeStringField("arguments", call.arguments());
