@@ -25,7 +25,21 @@ final class NeutralView {
         FinishReason expected = source.finishReason();
         boolean finish = expected != null && carries(target, expected)
                 && !(expected == FinishReason.TOOL_CALLS && source.message().toolCalls().isEmpty() && saysToolCallsByCalls(target));
-        return List.of(of(actual, target, finish), of(source, target, finish));
+        Map<String, Object> a = of(actual, target, finish);
+        Map<String, Object> e = of(source, target, finish);
+        if (source.message() != null && source.message().toolCalls().stream().anyMatch(c -> c.id() == null)) {
+            a.remove("ids"); // the writer makes up the ids a stream needs where the source had none
+            e.remove("ids");
+        }
+        Usage u = source.usage();
+        boolean sendsTotal = target != Format.ANTHROPIC_MESSAGES && target != Format.COHERE_CHAT
+                && target != Format.OLLAMA_CHAT && target != Format.OLLAMA_GENERATE;
+        if (u != null && !sendsTotal && u.totalTokens() != null && u.inputTokens() != null && u.outputTokens() != null
+                && u.totalTokens() != u.inputTokens() + u.outputTokens()) {
+            a.remove("total"); // the target has no total: input + output is its total
+            e.remove("total");
+        }
+        return List.of(a, e);
     }
 
     static Map<String, Object> of(Completion c, Format target, boolean finish) {
@@ -39,10 +53,13 @@ final class NeutralView {
         }
         if (target != Format.OPENAI_COMPLETION && target != Format.OLLAMA_GENERATE && c.message() != null) {
             List<String> calls = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
             for (ToolCall call : c.message().toolCalls()) {
-                calls.add(call.id() + " " + call.name() + " " + json(call));
+                calls.add(call.name() + " " + json(call));
+                ids.add(call.id());
             }
             view.put("calls", calls);
+            view.put("ids", ids);
         }
         if (finish) {
             view.put("finish", c.finishReason());
