@@ -53,6 +53,41 @@ class RecordingsRoundTripTest {
         }
     }
 
+    /** What the writer does not write back in the recording's own format (docs/FORMATS.md, "Writing streams"). */
+    static final java.util.Map<String, String> NOT_NATIVE = java.util.Map.of(
+            "bedrock.converse-citations-redacted.json", "Bedrock citations and redacted reasoning",
+            "cohere.chat-thinking-citations.sse", "Cohere citations",
+            "openai.chat-openrouter-reasoning-details.sse", "OpenRouter reasoning_details",
+            "openai.responses-completed-mismatch.jsonl", "the key order of the Responses fields in extra",
+            "openai.responses-refusal.jsonl", "the key order of the Responses fields in extra",
+            "openai.responses-text-call-reasoning.sse", "the key order of the Responses fields in extra",
+            "openai.responses-web-search-text.sse", "the key order of the Responses fields in extra");
+
+    @Test
+    void inItsOwnFormatARecordingFoldsBackToTheSameNativeResponse() {
+        int compared = 0;
+        for (String folder : List.of("real", "synthetic", "seeds")) {
+            for (Path path : TestRecordings.all(folder)) {
+                Completion source;
+                try {
+                    source = ChunkAssembler.assemble(path);
+                } catch (AssemblyException e) {
+                    continue;
+                }
+                if (source.incomplete() || source.format() == null || NOT_NATIVE.containsKey(path.getFileName().toString())) {
+                    continue;
+                }
+                for (Container container : Container.values()) {
+                    StreamWriter w = StreamWriter.builder().container(container).chunking(Chunking.range(1, 9, 3)).build();
+                    assertThat(RoundTripPropertyTest.roundTrip(source, w).toJson()).as(path + " in " + container)
+                            .isEqualTo(source.toJson());
+                }
+                compared++;
+            }
+        }
+        assertThat(compared).isGreaterThan(50);
+    }
+
     @Test
     void everyRecordingKeepsItsOwnIdModelAndUsage() {
         for (Completion source : whole()) {

@@ -43,7 +43,7 @@ final class AnthropicStream extends EventWriter {
         });
         event("ping", g -> { });
         if (choice != null) {
-            List<Block> blocks = Blocks.of(choice.message());
+            List<Block> blocks = same() ? Blocks.all(choice.message()) : Blocks.of(choice.message());
             int index = 0;
             for (Block block : blocks) {
                 if (block instanceof Blocks.Refusal) {
@@ -69,6 +69,15 @@ final class AnthropicStream extends EventWriter {
     }
 
     private void writeBlock(int index, Block block) {
+        if (block instanceof Blocks.Verbatim v) {
+            // a block that streams no deltas (redacted thinking, a server tool's result): whole in its start
+            event("content_block_start", g -> {
+                g.writeNumberField("index", index);
+                JsonValues.writeField(g, "content_block", v.part().fields());
+            });
+            event("content_block_stop", g -> g.writeNumberField("index", index));
+            return;
+        }
         event("content_block_start", g -> {
             g.writeNumberField("index", index);
             g.writeObjectFieldStart("content_block");

@@ -31,8 +31,12 @@ final class BedrockStream extends EventWriter {
             }
         }
         String stop = choice == null ? null : Targets.finish(completion, choice, target);
+        Object fields = same() ? completion.extra().get("additionalModelResponseFields") : null;
         if (stop != null) {
-            event("messageStop", g -> g.writeStringField("stopReason", stop));
+            event("messageStop", g -> {
+                g.writeStringField("stopReason", stop);
+                field(g, "additionalModelResponseFields", fields);
+            });
         }
         Map<String, Object> usage = Targets.usage(completion, target);
         Object metrics = same() ? completion.extra().get("metrics") : null;

@@ -5,6 +5,7 @@ import io.streamfold.Part;
 import io.streamfold.ToolCall;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A message as the blocks every format can carry, in the provider's order: text, reasoning, a
@@ -14,15 +15,19 @@ import java.util.List;
 final class Blocks {
 
     /** One block of a message. */
-    sealed interface Block permits Text, Reasoning, Refusal, Call {
+    sealed interface Block permits Text, Reasoning, Refusal, Call, Verbatim {
     }
 
-    /** Visible text. */
-    record Text(String text) implements Block {
+    /** Visible text; {@code extra} its native fields (a citation, a thought signature). */
+    record Text(String text, Map<String, Object> extra) implements Block {
     }
 
-    /** Reasoning text and its signature (null for none). */
-    record Reasoning(String text, String signature) implements Block {
+    /** Reasoning text and its signature (null for none); {@code type} and {@code extra} as the source had them. */
+    record Reasoning(String text, String signature, String type, Map<String, Object> extra) implements Block {
+    }
+
+    /** A piece kept as sent ({@link Part.Other}): written back only in its own format. */
+    record Verbatim(Part.Other part) implements Block {
     }
 
     /** A refusal. */
@@ -38,6 +43,15 @@ final class Blocks {
 
     /** The message's blocks in order. */
     static List<Block> of(Message m) {
+        return of(m, false);
+    }
+
+    /** The message's blocks in order, with its server calls and verbatim pieces: for its own format. */
+    static List<Block> all(Message m) {
+        return of(m, true);
+    }
+
+    private static List<Block> of(Message m, boolean all) {
         List<Block> blocks = new ArrayList<>();
         if (m == null) {
             return blocks;
@@ -45,12 +59,14 @@ final class Blocks {
         int calls = 0;
         for (Part part : m.parts()) {
             if (part instanceof Part.Text t) {
-                blocks.add(new Text(t.text()));
+                blocks.add(new Text(t.text(), t.extra()));
             } else if (part instanceof Part.Reasoning r) {
-                blocks.add(new Reasoning(r.text(), r.signature()));
+                blocks.add(new Reasoning(r.text(), r.signature(), r.type(), r.extra()));
             } else if (part instanceof Part.Refusal r) {
                 blocks.add(new Refusal(r.text()));
-            } else if (part instanceof ToolCall call && call.kind() != ToolCall.Kind.SERVER) {
+            } else if (part instanceof Part.Other other && all) {
+                blocks.add(new Verbatim(other));
+            } else if (part instanceof ToolCall call && (all || call.kind() != ToolCall.Kind.SERVER)) {
                 String id = call.id() != null && !call.id().isEmpty() ? call.id() : "call_" + calls;
                 blocks.add(new Call(id, call.name() == null ? "" : call.name(), call.arguments(), call));
                 calls++;
@@ -79,16 +95,16 @@ final class Blocks {
             } else if (b instanceof Refusal r) {
                 refusal.append(r.text());
                 anyRefusal = true;
-            } else {
+            } else if (b instanceof Call) {
                 calls.add(b);
             }
         }
         List<Block> ordered = new ArrayList<>();
         if (anyReasoning) {
-            ordered.add(new Reasoning(reasoning.toString(), null));
+            ordered.add(new Reasoning(reasoning.toString(), null, "reasoning", Map.of()));
         }
         if (anyText) {
-            ordered.add(new Text(text.toString()));
+            ordered.add(new Text(text.toString(), Map.of()));
         }
         if (anyRefusal) {
             ordered.add(new Refusal(refusal.toString()));

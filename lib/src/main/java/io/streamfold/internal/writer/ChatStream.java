@@ -45,6 +45,17 @@ final class ChatStream extends EventWriter {
                 out.event(null, g -> ChatQuirks.azureAsyncFilter(g, choice.index(), choice.message().content()));
             }
         }
+        if (same() && !completion.extra().isEmpty()) {
+            // the response's other native fields (a provider's error, vendor fields), in a chunk of their own
+            out.event(null, g -> {
+                g.writeStartObject();
+                header(g);
+                g.writeArrayFieldStart("choices");
+                g.writeEndArray();
+                JsonValues.writeEntries(g, completion.extra(), Set.of("id", "object", "created", "model", "choices", "usage"));
+                g.writeEndObject();
+            });
+        }
         if (usage != null && !(usageOnFinish && !choices.isEmpty())) {
             out.event(null, g -> {
                 g.writeStartObject();
@@ -114,7 +125,7 @@ final class ChatStream extends EventWriter {
             if (profiles.contains(Profile.TOGETHER)) {
                 g.writeStringField("text", "");
             }
-            g.writeNullField("logprobs");
+            JsonValues.writeField(g, "logprobs", choice.logprobs() == null ? null : choice.logprobs().fields());
             JsonValues.writeField(g, "finish_reason", finish);
             azureResults(g);
             g.writeEndObject();
@@ -185,6 +196,9 @@ final class ChatStream extends EventWriter {
                 g.writeStringField("arguments", "");
             }
             g.writeEndObject();
+            if (same()) {
+                JsonValues.writeEntries(g, call.source().extra(), Set.of("index", "id", "type", "function"));
+            }
             g.writeEndObject();
             if (twice) {
                 fragment(g, at, args.get(0)); // vLLM: the same index again, in the same chunk

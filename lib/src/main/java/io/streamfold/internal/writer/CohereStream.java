@@ -45,6 +45,8 @@ final class CohereStream extends EventWriter {
             for (Block block : Blocks.of(choice.message())) {
                 if (block instanceof Blocks.Text t) {
                     content(content++, "text", t.text());
+                } else if (block instanceof Blocks.Reasoning r && same() && "tool_plan".equals(r.type())) {
+                    toolPlan(r.text());
                 } else if (block instanceof Blocks.Reasoning r) {
                     content(content++, "thinking", r.text());
                 } else if (block instanceof Blocks.Call call) {
@@ -80,6 +82,22 @@ final class CohereStream extends EventWriter {
             });
         }
         event("content-end", index, null);
+    }
+
+    /** The plan a tool-calling model streams before its calls, in {@code tool-plan-delta} events (no index). */
+    private void toolPlan(String text) {
+        for (String p : pieces.split(text)) {
+            out.event("tool-plan-delta", g -> {
+                g.writeStartObject();
+                g.writeStringField("type", "tool-plan-delta");
+                g.writeObjectFieldStart("delta");
+                g.writeObjectFieldStart("message");
+                g.writeStringField("tool_plan", p);
+                g.writeEndObject();
+                g.writeEndObject();
+                g.writeEndObject();
+            });
+        }
     }
 
     private void call(int index, Blocks.Call call) {

@@ -7,6 +7,7 @@ import io.streamfold.internal.json.JsonValues;
 import io.streamfold.internal.writer.Blocks.Block;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Gemini {@code GenerateContentResponse} chunks: one part a chunk (text pieces, thought pieces,
@@ -35,22 +36,34 @@ final class GeminiStream extends EventWriter {
         Map<String, Object> usage = Targets.usage(completion, target);
         for (int c = 0; c < choices.size(); c++) {
             Choice choice = choices.get(c);
-            for (Block block : Blocks.of(choice.message())) {
+            for (Block block : same() ? Blocks.all(choice.message()) : Blocks.of(choice.message())) {
                 if (block instanceof Blocks.Text t) {
-                    for (String p : pieces.split(t.text())) {
-                        part(choice, g -> g.writeStringField("text", p));
+                    List<String> split = pieces.split(t.text());
+                    for (int i = 0; i < split.size(); i++) {
+                        String p = split.get(i);
+                        Map<String, Object> extra = i == split.size() - 1 && same() ? t.extra() : Map.of();
+                        part(choice, g -> {
+                            g.writeStringField("text", p);
+                            JsonValues.writeEntries(g, extra, Set.of("text"));
+                        });
                     }
                 } else if (block instanceof Blocks.Reasoning r) {
                     List<String> split = pieces.split(r.text());
                     for (int i = 0; i < split.size(); i++) {
                         String p = split.get(i);
-                        String signature = i == split.size() - 1 ? r.signature() : null;
+                        boolean last = i == split.size() - 1;
+                        Map<String, Object> extra = last && same() ? r.extra() : Map.of();
+                        String signature = last && !extra.containsKey("thought_signature") && !extra.containsKey("thoughtSignature")
+                                ? r.signature() : null;
                         part(choice, g -> {
                             g.writeStringField("text", p);
                             g.writeBooleanField("thought", true);
                             field(g, name("thought_signature"), signature);
+                            JsonValues.writeEntries(g, extra, Set.of("text", "thought"));
                         });
                     }
+                } else if (block instanceof Blocks.Verbatim v) {
+                    part(choice, g -> JsonValues.writeEntries(g, v.part().fields(), Set.of()));
                 } else if (block instanceof Blocks.Call call) {
                     part(choice, g -> {
                         g.writeObjectFieldStart(name("function_call"));
@@ -61,23 +74,28 @@ final class GeminiStream extends EventWriter {
                         g.writeFieldName("args");
                         JsonValues.writeJsonText(g, call.arguments());
                         g.writeEndObject();
+                        if (same()) {
+                            JsonValues.writeEntries(g, call.source().extra(), Set.of());
+                        }
                     });
                 }
             }
             String finish = Targets.finish(completion, choice, target);
             boolean last = c == choices.size() - 1;
-            chunk(choice, null, finish, last ? usage : null);
+            chunk(choice, null, finish, last ? usage : null, last);
         }
-        if (choices.isEmpty() && usage != null) {
-            chunk(null, null, null, usage);
+        if (choices.isEmpty() && (usage != null || same() && !completion.extra().isEmpty())) {
+            chunk(null, null, null, usage, true);
         }
     }
 
     private void part(Choice choice, Out.Json part) {
-        chunk(choice, part, null, null);
+        chunk(choice, part, null, null, false);
     }
 
-    private void chunk(Choice choice, Out.Json part, String finish, Map<String, Object> usage) {
+    /** One chunk; the last one of a candidate carries its native fields, the stream's last one the response's. */
+    private void chunk(Choice choice, Out.Json part, String finish, Map<String, Object> usage, boolean last) {
+        boolean candidateEnd = finish != null || last;
         out.event(null, g -> {
             g.writeStartObject();
             if (choice != null) {
@@ -95,12 +113,18 @@ final class GeminiStream extends EventWriter {
                 g.writeEndObject();
                 field(g, name("finish_reason"), finish);
                 g.writeNumberField("index", choice.index());
+                if (candidateEnd && part == null && same()) {
+                    JsonValues.writeEntries(g, choice.extra(), Set.of("index", "finish_reason", "finishReason", "content"));
+                }
                 g.writeEndObject();
                 g.writeEndArray();
             }
             field(g, name("usage_metadata"), usage);
             field(g, name("model_version"), completion.model());
             field(g, name("response_id"), completion.id());
+            if (last && same()) {
+                JsonValues.writeEntries(g, completion.extra(), Set.of());
+            }
             g.writeEndObject();
         });
     }

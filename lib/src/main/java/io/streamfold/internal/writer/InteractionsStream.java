@@ -6,6 +6,7 @@ import io.streamfold.Format;
 import io.streamfold.internal.json.JsonValues;
 import io.streamfold.internal.writer.Blocks.Block;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Gemini Interactions events: {@code interaction.start}, each output started, streamed
@@ -49,6 +50,9 @@ final class InteractionsStream extends EventWriter {
             g.writeStringField("role", "model");
             g.writeStringField("object", "interaction");
             field(g, "model", completion.model());
+            if (same()) {
+                JsonValues.writeEntries(g, completion.extra(), Set.of("id", "status", "usage", "role", "object", "model", "outputs"));
+            }
             g.writeEndObject();
         });
     }

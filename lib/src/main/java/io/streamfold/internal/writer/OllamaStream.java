@@ -85,7 +85,11 @@ final class OllamaStream extends EventWriter {
                         g.writeStringField("id", call.id());
                     }
                     g.writeObjectFieldStart("function");
-                    g.writeNumberField("index", callIndex);
+                    if (!same()) {
+                        g.writeNumberField("index", callIndex);
+                    } else if (call.source().extra().containsKey("index")) {
+                        JsonValues.writeField(g, "index", call.source().extra().get("index"));
+                    }
                     g.writeStringField("name", call.name());
                     g.writeFieldName("arguments");
                     JsonValues.writeJsonText(g, call.arguments());

@@ -5,6 +5,8 @@ import io.streamfold.Choice;
 import io.streamfold.Completion;
 import io.streamfold.FinishReason;
 import io.streamfold.Format;
+import io.streamfold.ToolCall;
+import io.streamfold.internal.format.WireFormats;
 import io.streamfold.internal.json.JsonValues;
 import io.streamfold.internal.writer.Blocks.Block;
 import java.io.IOException;
@@ -34,10 +36,17 @@ final class ResponsesStream extends EventWriter {
             response(g, "in_progress", null, null, false);
         });
         Choice choice = completion.choices().isEmpty() ? null : completion.choices().get(0);
+        List<Object> output = same() && completion.extra().get("output") instanceof List<?> l ? List.copyOf(l) : List.of();
         if (choice != null) {
             int index = 0;
-            for (Block block : Blocks.of(choice.message())) {
-                item(index++, block);
+            for (Block block : same() ? Blocks.all(choice.message()) : Blocks.of(choice.message())) {
+                boolean whole = block instanceof Blocks.Verbatim
+                        || block instanceof Blocks.Call call && call.source().kind() == ToolCall.Kind.SERVER;
+                if (!whole) {
+                    item(index++, block);
+                } else if (index < output.size()) {
+                    wholeItem(index++, output.get(index - 1)); // a hosted tool's item, added and done whole
+                }
             }
         }
         String status = choice == null ? "completed" : Targets.finish(completion, choice, target);
@@ -47,8 +56,20 @@ final class ResponsesStream extends EventWriter {
         Map<String, Object> usage = Targets.usage(completion, target);
         event(type, g -> {
             g.writeFieldName("response");
-            response(g, status == null ? "completed" : status, incomplete, usage, true);
+            if (same()) {
+                // its own response, output and all, as OpenAI ends the stream with it
+                WireFormats.of(target).writeNative(completion, target, g);
+            } else {
+                response(g, status == null ? "completed" : status, incomplete, usage, true);
+            }
         });
+    }
+
+    private void wholeItem(int index, Object raw) {
+        Out.Json item = g -> JsonValues.write(g, raw);
+        itemEvent("response.output_item.added", index, item);
+        itemEvent("response.output_item.done", index, item);
+        doneItems.add(item);
     }
 
     private void response(JsonGenerator g, String status, String incomplete, Map<String, Object> usage, boolean done)
