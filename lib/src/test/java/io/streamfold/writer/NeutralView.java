@@ -64,6 +64,14 @@ final class NeutralView {
         if (finish) {
             view.put("finish", c.finishReason());
         }
+        if (target == Format.OPENAI_CHAT || target == Format.OPENAI_COMPLETION || target == Format.GEMINI) {
+            List<String> choices = new ArrayList<>(); // the formats with several choices carry every one
+            for (io.streamfold.Choice choice : c.choices()) {
+                String text = choice.message().content() == null ? "" : choice.message().content();
+                choices.add(choice.index() + ": " + text + (finish ? " (" + choice.finishReason() + ")" : ""));
+            }
+            view.put("choices", choices);
+        }
         Usage u = c.usage();
         if (u != null) {
             view.put("input", u.inputTokens());
