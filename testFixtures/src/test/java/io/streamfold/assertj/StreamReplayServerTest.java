@@ -123,6 +123,30 @@ class StreamReplayServerTest {
     }
 
     @Test
+    void anIncrementalFoldSeesTheStreamGrowAsItArrives() throws Exception {
+        Completion expected = ChunkAssembler.assemble(recording("synthetic/anthropic.messages-thinking-tools.sse"));
+        StreamWriter writer = StreamWriter.builder().format(Format.OPENAI_CHAT).chunking(StreamWriter.Chunking.perToken())
+                .profile(Profile.TOGETHER).build();
+        try (StreamReplayServer server = StreamReplayServer.start(Reply.of(expected, writer).withWriteSize(11))) {
+            HttpResponse<InputStream> r = CLIENT.send(openAi(server.uri(), "{}"), HttpResponse.BodyHandlers.ofInputStream());
+            io.streamfold.IncrementalAssembler live = ChunkAssembler.incremental();
+            List<String> texts = new java.util.ArrayList<>();
+            byte[] buffer = new byte[11];
+            try (InputStream body = r.body()) {
+                for (int n; (n = body.read(buffer)) > 0; ) {
+                    live.feed(buffer, 0, n);
+                    texts.add(live.snapshot().text());
+                }
+            }
+            Completion folded = live.finish();
+            assertThat(folded.text()).isEqualTo(expected.text());
+            assertThat(folded.message().toolCalls()).extracting(t -> t.name()).containsExactly("get_weather", "get_weather");
+            assertThat(texts).as("the text grew as the bytes came").isSorted().contains("", expected.text());
+            assertThat(texts.stream().distinct().count()).isGreaterThan(5);
+        }
+    }
+
+    @Test
     void providersAnswerErrorsInTheirOwnBodies() throws Exception {
         Path messages = recording("real/anthropic-messages-sse--f22657bfd86d.json");
         Path gemini = recording("real/gemini-text--86173aaf2711.json");
