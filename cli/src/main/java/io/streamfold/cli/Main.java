@@ -14,7 +14,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The command-line tool: assembles recording files and folders. See {@link Options#USAGE}.
+ * The command-line tool: assembles recording files and folders (see {@link Options#USAGE}), or
+ * writes one back as a stream ({@code convert}, see {@link Convert#USAGE}).
  * Exit status 0 when every file was assembled or skipped, 1 when any failed, 2 for bad usage.
  */
 public final class Main {
@@ -33,6 +34,9 @@ public final class Main {
 
     /** Runs the tool; returns the exit status. */
     static int run(String[] args, PrintStream stdout, PrintStream stderr) {
+        if (args.length > 0 && args[0].equals("convert")) {
+            return Convert.run(java.util.Arrays.copyOfRange(args, 1, args.length), stdout, stderr);
+        }
         Options options;
         try {
             options = Options.parse(args);

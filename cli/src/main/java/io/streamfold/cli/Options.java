@@ -75,6 +75,7 @@ record Options(boolean jsonl, boolean lenient, boolean debug, boolean help, Form
 
     static final String USAGE = String.join("\n",
             "Usage: java -jar streamfold-cli.jar [OPTIONS] PATH...",
+            "       java -jar streamfold-cli.jar convert --to FORMAT --container KIND [--profile NAME] FILE",
             "",
             "Folds recorded LLM streams back into complete responses.",
             "",
@@ -103,6 +104,8 @@ record Options(boolean jsonl, boolean lenient, boolean debug, boolean help, Form
             "                 with \"incomplete\": true and the \"problems\" (no error)",
             "  --debug        print stack traces with errors",
             "  -h, --help     show this help",
+            "",
+            "convert writes the folded recording back as a stream; convert --help has its options.",
             "",
             "Exit status: 0 when every file was assembled or skipped, 1 when any file failed,",
             "2 for bad usage.");
