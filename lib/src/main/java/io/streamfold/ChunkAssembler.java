@@ -1,6 +1,6 @@
 package io.streamfold;
 
-import io.streamfold.internal.parsing.Assembler;
+import io.streamfold.internal.capture.Captures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -18,7 +18,10 @@ import java.nio.file.Path;
  * }</pre>
  *
  * <p>It reads every format in FORMATS.md (detected from the first chunk, or given) in every
- * container: a llama-stack recording, a bare JSON array of chunks, JSON Lines, or raw SSE text.
+ * container: a llama-stack recording, a bare JSON array of chunks, JSON Lines, or raw SSE text;
+ * and inside the files HTTP recorders write: VCR cassettes (YAML needs the optional
+ * jackson-dataformat-yaml), HAR archives, WireMock stub mappings and python-genai replay files,
+ * gzipped or not. {@link Completion#source()} tells which entry of such a file a response came from.
  * The input is read once, with Jackson's streaming parser, and a file is streamed from disk: a
  * recording of any size folds in memory proportional to its output.
  *
@@ -54,7 +57,7 @@ public final class ChunkAssembler {
     public static Completion assemble(Path path, AssemblerOptions options) {
         AssemblerOptions named = options.source() == null ? options.withSource(path.toString()) : options;
         try (InputStream in = Files.newInputStream(path)) {
-            return Assembler.assemble(in, named);
+            return Captures.assemble(in, named, path);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new AssemblyException(new Problem(Problem.Kind.IO, "No such file", named.source(), 0, -1, -1, -1, null), e);
         } catch (IOException e) {
@@ -84,7 +87,7 @@ public final class ChunkAssembler {
      * @throws AssemblyException if the stream cannot be read or assembled
      */
     public static Completion assemble(InputStream in, AssemblerOptions options) {
-        return Assembler.assemble(in, options);
+        return Captures.assemble(in, options, null);
     }
 
     /**
@@ -107,7 +110,7 @@ public final class ChunkAssembler {
      * @throws AssemblyException if it cannot be assembled
      */
     public static Completion assemble(byte[] bytes, AssemblerOptions options) {
-        return Assembler.assemble(bytes, options);
+        return Captures.assemble(bytes, options, null);
     }
 
     /**

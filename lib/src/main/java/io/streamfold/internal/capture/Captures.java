@@ -1,0 +1,154 @@
+package io.streamfold.internal.capture;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import io.streamfold.AssemblerOptions;
+import io.streamfold.AssemblyException;
+import io.streamfold.Completion;
+import io.streamfold.Problem;
+import io.streamfold.Source;
+import io.streamfold.internal.parsing.Parsers;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * The container layer, above the reading pipeline: tells whether an input is gzip, a container of
+ * HTTP exchanges (VCR cassette, HAR, WireMock stubs, python-genai replay) or a recording the
+ * pipeline reads as it is, and gives every LLM response it holds, each with its {@link Source}.
+ * A plain recording is streamed to the pipeline untouched; a container is read whole and each
+ * exchange's body is folded by {@link ExchangeFolder}.
+ */
+public final class Captures {
+
+    private static final int HEAD = 8192;
+    /** gzip inside gzip inside gzip is a damaged or hostile file, not a recording. */
+    private static final int MAX_GZIP_LAYERS = 3;
+
+    private Captures() {
+    }
+
+    /** Every LLM response of the input, in order; {@code file} finds a stub's {@code __files}, or is null. */
+    public static List<Completion> assembleAll(InputStream in, AssemblerOptions options, Path file) {
+        return read(in, options, file, 0);
+    }
+
+    /** Every LLM response of the bytes, in order. */
+    public static List<Completion> assembleAll(byte[] bytes, AssemblerOptions options, Path file) {
+        Sniffer.Sniff sniff = Sniffer.sniff(bytes, Math.min(bytes.length, HEAD));
+        if (sniff.kind() == Sniffer.Kind.PLAIN) {
+            return List.of(ExchangeFolder.plain(bytes, options, sniff));
+        }
+        return read(new ByteArrayInputStream(bytes), options, file, 0);
+    }
+
+    /** The one response of the input: several are a located error (lenient: the first, with a problem). */
+    public static Completion assemble(InputStream in, AssemblerOptions options, Path file) {
+        return ExchangeFolder.one(assembleAll(in, options, file), options);
+    }
+
+    /** The one response of the bytes. */
+    public static Completion assemble(byte[] bytes, AssemblerOptions options, Path file) {
+        return ExchangeFolder.one(assembleAll(bytes, options, file), options);
+    }
+
+    private static List<Completion> read(InputStream in, AssemblerOptions options, Path file, int gzipLayers) {
+        try {
+            byte[] head = new byte[HEAD];
+            int n = in.readNBytes(head, 0, HEAD);
+            Sniffer.Sniff sniff = Sniffer.sniff(head, n);
+            InputStream whole = new SequenceInputStream(new ByteArrayInputStream(head, 0, n), in);
+            switch (sniff.kind()) {
+                case GZIP:
+                    if (gzipLayers >= MAX_GZIP_LAYERS) {
+                        throw new AssemblyException(new Problem(Problem.Kind.MALFORMED, "Expected a recording inside"
+                                + " the gzip but found gzip " + (gzipLayers + 1) + " layers deep", options.source(), 0,
+                                -1, -1, 0, null), null);
+                    }
+                    return read(new GZIPInputStream(whole), options, file, gzipLayers + 1);
+                case YAML:
+                    return container(yamlTree(whole.readAllBytes(), options), options, file, null);
+                case JSON: {
+                    byte[] bytes = whole.readAllBytes();
+                    return container(jsonTree(bytes, options), options, file, bytes);
+                }
+                default:
+                    return List.of(ExchangeFolder.plain(whole, options, sniff));
+            }
+        } catch (java.util.zip.ZipException e) {
+            throw new AssemblyException(new Problem(Problem.Kind.MALFORMED, "Expected gzip that inflates but found"
+                    + " damaged gzip (" + e.getMessage() + ")", options.source(), 0, -1, -1, -1, null), e);
+        } catch (IOException e) {
+            throw new AssemblyException(new Problem(Problem.Kind.IO, "Could not read the input: " + e.getMessage(),
+                    options.source(), 0, -1, -1, -1, null), e);
+        }
+    }
+
+    /** The exchanges of a container tree, folded; JSON that proves no container goes to the pipeline whole. */
+    private static List<Completion> container(Object root, AssemblerOptions options, Path file, byte[] json) {
+        String source = options.source();
+        if (root instanceof Tree.Obj obj) {
+            if (HarArchive.is(obj)) {
+                return ExchangeFolder.all(HarArchive.exchanges(obj, source), Source.Container.HAR, options);
+            }
+            if (GenaiReplay.is(obj)) {
+                return ExchangeFolder.all(GenaiReplay.exchanges(obj, source), Source.Container.GENAI_REPLAY, options);
+            }
+            if (VcrCassette.is(obj)) {
+                return ExchangeFolder.all(VcrCassette.exchanges(obj, source), VcrCassette.kind(obj), options);
+            }
+            if (WireMockStubs.is(obj)) {
+                return ExchangeFolder.all(WireMockStubs.exchanges(obj, source, file), Source.Container.WIREMOCK,
+                        options);
+            }
+        }
+        if (json != null) {
+            return List.of(ExchangeFolder.plain(json, options, Sniffer.Sniff.PLAIN));
+        }
+        Tree.At at = root instanceof Tree.Obj o ? o.at : null;
+        throw Located.unexpected(source, at, "Expected a VCR cassette (interactions or http_interactions, a list) but"
+                + " found YAML that is none");
+    }
+
+    private static Object jsonTree(byte[] bytes, AssemblerOptions options) {
+        try (JsonParser p = Parsers.factory(options).createParser(bytes)) {
+            return Tree.read(p);
+        } catch (JsonProcessingException e) {
+            throw located(e, options, "JSON");
+        } catch (IOException e) {
+            throw new AssemblyException(new Problem(Problem.Kind.IO, "Could not read the input: " + e.getMessage(),
+                    options.source(), 0, -1, -1, -1, null), e);
+        }
+    }
+
+    private static Object yamlTree(byte[] bytes, AssemblerOptions options) {
+        if (!YamlSupport.available()) {
+            throw new AssemblyException(new Problem(Problem.Kind.IO, YamlSupport.missingMessage("a YAML cassette"),
+                    options.source(), 0, 1, 1, 0, null), null);
+        }
+        try (JsonParser p = YamlTrees.parser(bytes, options)) {
+            return Tree.read(p);
+        } catch (JsonProcessingException e) {
+            throw located(e, options, "YAML");
+        } catch (IOException e) {
+            throw new AssemblyException(new Problem(Problem.Kind.IO, "Could not read the input: " + e.getMessage(),
+                    options.source(), 0, -1, -1, -1, null), e);
+        }
+    }
+
+    private static AssemblyException located(JsonProcessingException e, AssemblerOptions options, String syntax) {
+        JsonLocation l = e.getLocation();
+        Problem.Kind kind = e instanceof StreamConstraintsException ? Problem.Kind.LIMIT : Problem.Kind.MALFORMED;
+        String message = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
+        return new AssemblyException(new Problem(kind, "Malformed " + syntax + " in the container: "
+                + message.strip().replaceAll("\\s+", " "), options.source(), 0, l == null ? -1 : l.getLineNr(),
+                l == null ? -1 : l.getColumnNr(), l == null ? -1 : Math.max(l.getByteOffset(), l.getCharOffset()),
+                null), e);
+    }
+}

@@ -1,0 +1,117 @@
+package io.streamfold.internal.capture;
+
+import io.streamfold.AssemblerOptions;
+import io.streamfold.AssemblyException;
+import io.streamfold.Completion;
+import io.streamfold.Problem;
+import io.streamfold.Source;
+import io.streamfold.internal.parsing.Assembler;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Folds the bodies of a container's exchanges through the pipeline and says where each response
+ * came from. An exchange is an LLM exchange when its URL is no model list, embedding or upload
+ * endpoint, its body may hold a response (JSON, SSE, event-stream frames; not HTML, images or
+ * words) and the pipeline folds it; a body the pipeline finds to hold no stream (a model list)
+ * is passed over.
+ */
+final class ExchangeFolder {
+
+    private ExchangeFolder() {
+    }
+
+    /** Every LLM response of the exchanges, in container order. */
+    static List<Completion> all(List<Exchange> exchanges, Source.Container kind, AssemblerOptions options) {
+        List<Completion> out = new ArrayList<>();
+        for (Exchange e : exchanges) {
+            if (Endpoints.isNotLlm(e.url()) || !Bodies.mayHoldResponse(e.body(), e.contentType())) {
+                continue;
+            }
+            Source source = new Source(options.source(), kind, e.index() < 0 ? null : e.index(), e.method(), e.url(),
+                    null);
+            AssemblerOptions named = options.withSource(where(options.source(), e));
+            List<Completion> responses;
+            try {
+                responses = responses(e.body(), named);
+            } catch (AssemblyException ex) {
+                if (ex.kind() == Problem.Kind.NOT_A_STREAM) {
+                    continue; // JSON that is no LLM response: a model list, an upload's receipt
+                }
+                throw ex;
+            }
+            for (Completion c : responses) {
+                out.add(c.withSource(source));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The one place the pipeline is asked for an exchange's responses: when
+     * {@code Assembler.assembleAll} lands, a body holding several responses gives them all here.
+     */
+    private static List<Completion> responses(byte[] body, AssemblerOptions options) {
+        return List.of(Assembler.assemble(body, options));
+    }
+
+    /** A recording that is no container: read by the pipeline as it is, streamed. */
+    static Completion plain(InputStream in, AssemblerOptions options, Sniffer.Sniff sniff) {
+        return Assembler.assemble(in, options).withSource(plainSource(options, sniff));
+    }
+
+    static Completion plain(byte[] bytes, AssemblerOptions options, Sniffer.Sniff sniff) {
+        return Assembler.assemble(bytes, options).withSource(plainSource(options, sniff));
+    }
+
+    private static Source plainSource(AssemblerOptions options, Sniffer.Sniff sniff) {
+        return new Source(options.source(), sniff.llamaStack() ? Source.Container.LLAMA_STACK : Source.Container.STREAM,
+                null, sniff.method(), sniff.url(), sniff.testId());
+    }
+
+    /** The one response {@code assemble} returns: none or several is a located error. */
+    static Completion one(List<Completion> responses, AssemblerOptions options) {
+        if (responses.size() == 1) {
+            return responses.get(0);
+        }
+        if (responses.isEmpty()) {
+            throw new AssemblyException(new Problem(Problem.Kind.NOT_A_STREAM, "Not a stream: the container holds no"
+                    + " LLM response (only model lists, embeddings, uploads, pages or empty bodies)", options.source(),
+                    0, -1, -1, -1, null), null);
+        }
+        StringBuilder entries = new StringBuilder();
+        for (int i = 0; i < responses.size() && i < 10; i++) {
+            Source s = responses.get(i).source();
+            entries.append(i == 0 ? "" : ", ").append(s == null || s.entry() == null ? "?" : s.entry());
+        }
+        Problem problem = new Problem(Problem.Kind.UNEXPECTED, "Expected one response but the input holds "
+                + responses.size() + " (entries " + entries + (responses.size() > 10 ? ", ..." : "")
+                + "): read them all with ChunkAssembler.assembleAll", options.source(), 0, -1, -1, -1, null);
+        if (!options.lenient()) {
+            throw new AssemblyException(problem, null);
+        }
+        Completion first = responses.get(0);
+        List<Problem> problems = new ArrayList<>(first.problems());
+        problems.add(problem);
+        return new Completion(first.format(), first.id(), first.model(), first.created(), first.systemFingerprint(),
+                first.serviceTier(), first.choices(), first.usage(), first.extra(), first.chunkCount(),
+                first.incomplete(), first.warnings(), problems, first.streamed(), first.source());
+    }
+
+    /** The name body errors give: the file, the entry and its line, and the body's path in the container. */
+    private static String where(String file, Exchange e) {
+        StringBuilder sb = new StringBuilder();
+        if (file != null) {
+            sb.append(file).append(", ");
+        }
+        if (e.index() >= 0) {
+            sb.append("entry ").append(e.index());
+            if (e.line() > 0) {
+                sb.append(" (line ").append(e.line()).append(')');
+            }
+            sb.append(", ");
+        }
+        return sb.append("body at ").append(e.where()).toString();
+    }
+}
