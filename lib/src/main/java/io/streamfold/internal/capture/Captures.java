@@ -61,8 +61,15 @@ public final class Captures {
     private static List<Completion> read(InputStream in, AssemblerOptions options, Path file, int gzipLayers) {
         try {
             byte[] head = new byte[HEAD];
-            int n = in.readNBytes(head, 0, HEAD);
-            Sniffer.Sniff sniff = Sniffer.sniff(head, n);
+            int n = 0;
+            Sniffer.Sniff sniff = null;
+            while (sniff == null) {
+                int r = n < HEAD ? in.read(head, n, HEAD - n) : -1;
+                if (r > 0) {
+                    n += r;
+                }
+                sniff = Sniffer.sniff(head, n, r < 0);
+            }
             InputStream whole = new SequenceInputStream(new ByteArrayInputStream(head, 0, n), in);
             switch (sniff.kind()) {
                 case GZIP:

@@ -55,7 +55,19 @@ final class Sniffer {
     private Sniffer() {
     }
 
+    /** What the whole head (or the whole input, if shorter) shows. */
     static Sniff sniff(byte[] head, int n) {
+        return sniff(head, n, true);
+    }
+
+    /**
+     * What the first {@code n} bytes show, or null while more could change it and more may come
+     * ({@code complete} false): a stream read live is not held back until 8 KB have arrived.
+     */
+    static Sniff sniff(byte[] head, int n, boolean complete) {
+        if (n < 2 && !complete) {
+            return null;
+        }
         if (n >= 2 && (head[0] & 0xFF) == 0x1F && (head[1] & 0xFF) == 0x8B) {
             return new Sniff(Kind.GZIP, false, null, null, null);
         }
@@ -67,37 +79,53 @@ final class Sniffer {
             i++;
         }
         if (i >= n) {
-            return Sniff.PLAIN;
+            return complete ? Sniff.PLAIN : null;
         }
         if (head[i] == '{') {
-            return json(head, i, n);
+            return json(head, i, n, complete);
         }
-        if (head[i] == '[' || head[i] == '<' || head[i] == 0) {
+        if (head[i] == '[' || head[i] == '<' || head[i] == 0 || head[i] == ':') {
             return Sniff.PLAIN;
         }
-        return isYamlCassette(head, i, n) ? new Sniff(Kind.YAML, false, null, null, null) : Sniff.PLAIN;
+        // "data: ..." or "interactions:": the first line that is no YAML comment or marker tells
+        int end = complete ? n : lastLineEnd(head, i, n);
+        Boolean yaml = end < 0 ? null : yamlCassette(head, i, end);
+        if (yaml == null) {
+            return complete ? Sniff.PLAIN : null;
+        }
+        return yaml ? new Sniff(Kind.YAML, false, null, null, null) : Sniff.PLAIN;
+    }
+
+    /** Where the last whole line of the bytes ends (past its line feed), or -1 when there is none. */
+    private static int lastLineEnd(byte[] head, int from, int n) {
+        for (int k = n - 1; k >= from; k--) {
+            if (head[k] == '\n') {
+                return k + 1;
+            }
+        }
+        return -1;
     }
 
     /**
-     * A YAML cassette: past a {@code ---} and comments, its first key at the start of a line is
-     * {@code interactions} (vcrpy writes its keys sorted: then {@code version}) or
-     * {@code http_interactions} (Ruby VCR).
+     * A YAML cassette: past a {@code ---}, {@code %} directives and comments, its first key at the
+     * start of a line is {@code interactions} (vcrpy writes its keys sorted: then {@code version})
+     * or {@code http_interactions} (Ruby VCR). Null when the lines hold only such markers.
      */
-    static boolean isYamlCassette(byte[] head, int from, int n) {
-        String text = new String(head, from, n - from, StandardCharsets.UTF_8);
+    static Boolean yamlCassette(byte[] head, int from, int end) {
+        String text = new String(head, from, end - from, StandardCharsets.UTF_8);
         for (String line : text.split("\r?\n", 64)) {
             String l = line.stripTrailing();
             if (l.isEmpty() || l.startsWith("#") || l.equals("---") || l.startsWith("%")) {
                 continue;
             }
-            return l.startsWith("interactions:") || l.startsWith("http_interactions:") || l.startsWith("--- ")
-                    && (l.contains("interactions:"));
+            return l.startsWith("interactions:") || l.startsWith("http_interactions:")
+                    || l.startsWith("--- ") && l.contains("interactions:");
         }
-        return false;
+        return null;
     }
 
     /** Reads the root object's first keys, as far as the head goes. */
-    private static Sniff json(byte[] head, int from, int n) {
+    private static Sniff json(byte[] head, int from, int n, boolean complete) {
         String testId = null;
         String method = null;
         String url = null;
@@ -133,6 +161,9 @@ final class Sniffer {
                 }
             }
         } catch (IOException e) {
+            if (!complete) {
+                return null; // the bytes so far ended inside a value: wait for more
+            }
             // the head ended inside a value: what was seen so far decides
         }
         return llama || method != null ? new Sniff(Kind.PLAIN, true, testId, method, url) : Sniff.PLAIN;
