@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Folds a recorded LLM stream back into the complete response.
@@ -111,6 +112,88 @@ public final class ChunkAssembler {
      */
     public static Completion assemble(byte[] bytes, AssemblerOptions options) {
         return Captures.assemble(bytes, options, null);
+    }
+
+    /**
+     * Assembles every response a recording file holds, in order: each LLM interaction of a VCR
+     * cassette, each LLM entry of a HAR, each stub of a WireMock mapping file, or the one response
+     * of a plain recording. Exchanges that are no LLM response (model lists, embeddings, pages) are
+     * passed over; {@link Completion#source()} says where each response came from.
+     *
+     * @param path the recording
+     * @return the completions, in the order the file holds them; empty for a container without LLM responses
+     * @throws AssemblyException if the file cannot be read or assembled
+     */
+    public static List<Completion> assembleAll(Path path) {
+        return assembleAll(path, AssemblerOptions.defaults());
+    }
+
+    /**
+     * Assembles every response a recording file holds, with the given options; the file's path
+     * is the source errors name unless the options give one.
+     *
+     * @param path the recording
+     * @param options the format, leniency, source name, listener and limits
+     * @return the completions, in order
+     * @throws AssemblyException if the file cannot be read or assembled
+     */
+    public static List<Completion> assembleAll(Path path, AssemblerOptions options) {
+        AssemblerOptions named = options.source() == null ? options.withSource(path.toString()) : options;
+        try (InputStream in = Files.newInputStream(path)) {
+            return Captures.assembleAll(in, named, path);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new AssemblyException(new Problem(Problem.Kind.IO, "No such file", named.source(), 0, -1, -1, -1, null), e);
+        } catch (IOException e) {
+            throw new AssemblyException(new Problem(Problem.Kind.IO, "Could not read the file: " + e.getMessage(),
+                    named.source(), 0, -1, -1, -1, null), e);
+        }
+    }
+
+    /**
+     * Assembles every response a recording holds, from a stream read to its end but not closed.
+     *
+     * @param in the recording's bytes
+     * @return the completions, in order
+     * @throws AssemblyException if the stream cannot be read or assembled
+     */
+    public static List<Completion> assembleAll(InputStream in) {
+        return assembleAll(in, AssemblerOptions.defaults());
+    }
+
+    /**
+     * Assembles every response a recording holds, from a stream, with the given options. A
+     * WireMock {@code bodyFileName} cannot be found from a stream: assemble the stub's file.
+     *
+     * @param in the recording's bytes
+     * @param options the format, leniency, source name, listener and limits
+     * @return the completions, in order
+     * @throws AssemblyException if the stream cannot be read or assembled
+     */
+    public static List<Completion> assembleAll(InputStream in, AssemblerOptions options) {
+        return Captures.assembleAll(in, options, null);
+    }
+
+    /**
+     * Assembles every response a recording held in memory holds.
+     *
+     * @param bytes the recording
+     * @return the completions, in order
+     * @throws AssemblyException if it cannot be assembled
+     */
+    public static List<Completion> assembleAll(byte[] bytes) {
+        return assembleAll(bytes, AssemblerOptions.defaults());
+    }
+
+    /**
+     * Assembles every response a recording held in memory holds, with the given options.
+     *
+     * @param bytes the recording
+     * @param options the format, leniency, source name, listener and limits
+     * @return the completions, in order
+     * @throws AssemblyException if it cannot be assembled
+     */
+    public static List<Completion> assembleAll(byte[] bytes, AssemblerOptions options) {
+        return Captures.assembleAll(bytes, options, null);
     }
 
     /**
