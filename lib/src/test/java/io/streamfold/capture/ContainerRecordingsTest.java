@@ -51,6 +51,7 @@ class ContainerRecordingsTest {
         assertThat(error.code()).isEqualTo("rate_limit_exceeded");
         assertThat(error.message()).startsWith("Rate limit reached for gpt-4o-mini");
         assertThat(limited.incomplete()).isTrue();
+        assertThat(limited.format()).as("an error body tells no format; its URL does").isEqualTo(Format.OPENAI_CHAT);
     }
 
     @Test
@@ -86,6 +87,7 @@ class ContainerRecordingsTest {
         assertThat(all.get(2).text()).isEqualTo("Rome is the capital of Italy.");
         assertThat(all.get(2).source().url()).isEqualTo("https://api.anthropic.com/v1/messages");
         assertThat(all.get(3).error().orElseThrow().type()).isEqualTo("overloaded_error");
+        assertThat(all.get(3).format()).isEqualTo(Format.ANTHROPIC_MESSAGES);
         assertThat(all.get(3).source().container()).isEqualTo(Source.Container.HAR);
     }
 
@@ -127,6 +129,7 @@ class ContainerRecordingsTest {
         ProviderError quota = all.get(1).error().orElseThrow();
         assertThat(quota.message()).startsWith("You exceeded your current quota");
         assertThat(all.get(1).finishReason()).isEqualTo(FinishReason.ERROR);
+        assertThat(all.get(1).format()).isEqualTo(Format.GEMINI);
     }
 
     @Test
@@ -194,5 +197,16 @@ class ContainerRecordingsTest {
         assertThat(c.text()).isEqualTo("Hi");
         assertThat(c.source().entry()).isEqualTo(3);
         assertThat(c.source().file()).as("bytes have no file name").isNull();
+    }
+
+    @Test
+    void bytesAndStreamsGiveWhatTheFileGives() throws java.io.IOException {
+        java.nio.file.Path har = TestRecordings.path("containers/chat.har");
+        List<Completion> fromFile = ChunkAssembler.assembleAll(har);
+        byte[] bytes = java.nio.file.Files.readAllBytes(har);
+        assertThat(ChunkAssembler.assembleAll(bytes)).isEqualTo(fromFile);
+        assertThat(ChunkAssembler.assembleAll(new java.io.ByteArrayInputStream(bytes))).isEqualTo(fromFile);
+        assertThat(ChunkAssembler.assembleAll(TestRecordings.path("containers/chat-stream.sse"))).singleElement()
+                .isEqualTo(fromFile.get(0));
     }
 }

@@ -3,6 +3,7 @@ package io.streamfold.internal.capture;
 import io.streamfold.AssemblerOptions;
 import io.streamfold.AssemblyException;
 import io.streamfold.Completion;
+import io.streamfold.Format;
 import io.streamfold.Problem;
 import io.streamfold.Source;
 import io.streamfold.internal.parsing.Assembler;
@@ -42,10 +43,27 @@ final class ExchangeFolder {
                 throw ex;
             }
             for (Completion c : responses) {
-                out.add(c.withSource(source));
+                out.add(withEndpointFormat(c, e, named).withSource(source));
             }
         }
         return out;
+    }
+
+    /**
+     * A body that told no format (an HTTP error body, {@code {"error": ...}}) is read again as the
+     * format its URL asks for, so that its completion renders in its provider's shape.
+     */
+    private static Completion withEndpointFormat(Completion c, Exchange e, AssemblerOptions options) {
+        Format format = options.format() == null && c.format() == null ? EndpointFormats.of(e.url()) : null;
+        if (format == null) {
+            return c;
+        }
+        try {
+            Completion again = Assembler.assemble(e.body(), options.withFormat(format));
+            return again.error().equals(c.error()) ? again : c;
+        } catch (AssemblyException ex) {
+            return c; // the URL was wrong about the body: keep what the body said
+        }
     }
 
     /**
