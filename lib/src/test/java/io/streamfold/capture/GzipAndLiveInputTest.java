@@ -98,4 +98,33 @@ class GzipAndLiveInputTest {
         assertThat(sse.length).isGreaterThan(1000).isLessThan(8192);
         assertThat(seen.get(seen.size() - 2)).as("text was folded before the input ended").isNotEmpty();
     }
+
+    private static byte[] harOf(byte[] body, String encoding) {
+        String text = Base64.getEncoder().encodeToString(body);
+        return ("{\"log\": {\"version\": \"1.2\", \"entries\": [{\"request\": {\"method\": \"POST\", \"url\":"
+                + " \"https://api.openai.com/v1/chat/completions\"}, \"response\": {\"status\": 200, \"headers\":"
+                + " [{\"name\": \"content-encoding\", \"value\": \"" + encoding + "\"}], \"content\": {\"mimeType\":"
+                + " \"text/event-stream\", \"encoding\": \"base64\", \"text\": \"" + text + "\"}}}]}}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aDeflatedBodyIsInflatedAndOneStillInBrotliIsAnError() throws IOException {
+        ByteArrayOutputStream deflated = new ByteArrayOutputStream();
+        try (java.util.zip.DeflaterOutputStream out = new java.util.zip.DeflaterOutputStream(deflated)) {
+            out.write(chatStream());
+        }
+        assertThat(ChunkAssembler.assemble(harOf(deflated.toByteArray(), "deflate")))
+                .isEqualTo(ChunkAssembler.assemble(chatStream()));
+
+        byte[] brotli = {(byte) 0x8b, 0x05, (byte) 0x80, 0x64, 0x61, 0x74, 0x61, 0x03}; // not decodable here
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ChunkAssembler.assemble(harOf(brotli, "br")))
+                .isInstanceOfSatisfying(io.streamfold.AssemblyException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(io.streamfold.Problem.Kind.UNEXPECTED);
+                    assertThat(e.getMessage()).contains("Content-Encoding: br", "entry 0",
+                            "$.log.entries[0].response.content.text");
+                });
+        // a recorder that decoded the body but kept the header
+        assertThat(ChunkAssembler.assemble(harOf(chatStream(), "br")).text()).isEqualTo("The capital of France is Paris.");
+    }
 }

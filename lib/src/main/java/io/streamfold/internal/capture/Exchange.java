@@ -13,7 +13,8 @@ package io.streamfold.internal.capture;
  * @param url the request's URL, or null
  * @param where the body's place in the container, as a JSON path ({@code $.interactions[2].response.body.string})
  * @param line the 1-based line where the exchange begins in the container, or -1
+ * @param compressed the content encoding the body is still compressed with (br, zstd), or null
  */
 record Exchange(int index, byte[] body, int status, String contentType, String method, String url, String where,
-        long line) {
+        long line, String compressed) {
 }

@@ -27,7 +27,16 @@ final class ExchangeFolder {
     static List<Completion> all(List<Exchange> exchanges, Source.Container kind, AssemblerOptions options) {
         List<Completion> out = new ArrayList<>();
         for (Exchange e : exchanges) {
-            if (Endpoints.isNotLlm(e.url()) || !Bodies.mayHoldResponse(e.body(), e.contentType())) {
+            if (Endpoints.isNotLlm(e.url()) || Bodies.isNotLlmType(e.contentType())) {
+                continue;
+            }
+            if (e.compressed() != null) {
+                throw new AssemblyException(new Problem(Problem.Kind.UNEXPECTED, "Expected a body streamfold can"
+                        + " decode but found one still compressed (Content-Encoding: " + e.compressed() + "): record"
+                        + " decoded bodies (vcrpy: decode_compressed_response=True), or gzip", where(options.source(),
+                        e), 0, -1, -1, -1, null), null);
+            }
+            if (!Bodies.mayHoldResponse(e.body(), e.contentType())) {
                 continue;
             }
             Source source = new Source(options.source(), kind, e.index() < 0 ? null : e.index(), e.method(), e.url(),

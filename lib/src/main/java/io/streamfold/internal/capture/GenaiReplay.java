@@ -71,6 +71,6 @@ final class GenaiReplay {
                     + " body_segments but found " + Describe.of(segments));
         }
         return new Exchange(index, body, status, contentType, method == null ? null
-                : method.toUpperCase(Locale.ROOT), url, where, interaction.at.line());
+                : method.toUpperCase(Locale.ROOT), url, where, interaction.at.line(), null);
     }
 }

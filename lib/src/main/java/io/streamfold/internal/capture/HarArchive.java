@@ -63,8 +63,11 @@ final class HarArchive {
                 mime = "text/event-stream";
             }
         }
-        return new Exchange(index, Bodies.inflated(body, source, response.at, where), status, Bodies.mediaType(mime),
-                method == null ? null : method.toUpperCase(Locale.ROOT), url, where, entry.at.line());
+        String encoding = header(response.get("headers"), "content-encoding");
+        byte[] bytes = Bodies.inflated(body, encoding, source, response.at, where);
+        return new Exchange(index, bytes, status, Bodies.mediaType(mime),
+                method == null ? null : method.toUpperCase(Locale.ROOT), url, where, entry.at.line(),
+                Bodies.stillCompressed(bytes, encoding));
     }
 
     private static byte[] text(Tree.Obj content, String source) {

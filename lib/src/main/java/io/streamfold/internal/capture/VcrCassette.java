@@ -63,8 +63,11 @@ final class VcrCassette {
         } else {
             body = body(response.get("body"), source, response.at);
         }
-        return new Exchange(index, Bodies.inflated(body, source, response.at, where), code, contentType, method == null ? null
-                : method.toUpperCase(Locale.ROOT), url, where, interaction.at.line());
+        String encoding = header(response.get("headers"), "content-encoding");
+        byte[] bytes = Bodies.inflated(body, encoding, source, response.at, where);
+        return new Exchange(index, bytes, code, contentType, method == null ? null
+                : method.toUpperCase(Locale.ROOT), url, where, interaction.at.line(),
+                Bodies.stillCompressed(bytes, encoding));
     }
 
     /** {@code body: {string: ...}}, {@code base64_string}, or a bare string (old cassettes). */

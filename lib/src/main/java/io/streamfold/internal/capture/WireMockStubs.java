@@ -82,8 +82,11 @@ final class WireMockStubs {
             where = response.at.path();
             body = null;
         }
-        return new Exchange(index, Bodies.inflated(body, source, response.at, where), status, contentType,
-                method == null ? null : method.toUpperCase(Locale.ROOT), url, where, stub.at.line());
+        String encoding = header(response.get("headers"), "content-encoding");
+        byte[] bytes = Bodies.inflated(body, encoding, source, response.at, where);
+        return new Exchange(index, bytes, status, contentType,
+                method == null ? null : method.toUpperCase(Locale.ROOT), url, where, stub.at.line(),
+                Bodies.stillCompressed(bytes, encoding));
     }
 
     /** Reads {@code bodyFileName} from the {@code __files} folder beside the {@code mappings} folder. */
