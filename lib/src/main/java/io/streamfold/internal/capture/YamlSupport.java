@@ -31,6 +31,7 @@ final class YamlSupport {
     /** The message of the error a YAML cassette gets when YAML cannot be read. */
     static String missingMessage(String what) {
         return "Reading " + what + " needs jackson-dataformat-yaml on the class path, an optional dependency of"
-                + " streamfold: add " + ARTIFACT + " (the version of your jackson-core) to your build";
+                + " streamfold: add " + ARTIFACT + " (the version of your jackson-core) to your build (on the module"
+                + " path, also --add-modules com.fasterxml.jackson.dataformat.yaml)";
     }
 }
