@@ -22,7 +22,8 @@ import java.util.List;
  * container: a llama-stack recording, a bare JSON array of chunks, JSON Lines, or raw SSE text;
  * and inside the files HTTP recorders write: VCR cassettes (YAML needs the optional
  * jackson-dataformat-yaml), HAR archives, WireMock stub mappings and python-genai replay files,
- * gzipped or not. {@link Completion#source()} tells which entry of such a file a response came from.
+ * gzipped or not, where each LLM exchange gives its responses and the others are passed over.
+ * {@link Completion#source()} tells which file, container and entry a response came from.
  * The input is read once, with Jackson's streaming parser, and a file is streamed from disk: a
  * recording of any size folds in memory proportional to its output.
  *
@@ -56,9 +57,93 @@ public final class ChunkAssembler {
      * @throws AssemblyException if the file cannot be read or assembled
      */
     public static Completion assemble(Path path, AssemblerOptions options) {
+        return fromFile(path, options, Captures::assemble);
+    }
+
+    /**
+     * Assembles every response a recording file holds, in order: an agent loop recorded in one
+     * file holds one per model call. A new response begins where its format says (a
+     * {@code message_start}, {@code response.created}, ...; docs/FORMATS.md lists each rule). In
+     * a VCR cassette, a HAR, WireMock mappings or a replay file, each LLM exchange gives its
+     * responses, in the container's order; model lists, embeddings and pages are passed over.
+     *
+     * @param path the recording
+     * @return the responses: at least one for a recording (an empty stream is one truncated
+     *     response); none for a container that holds no LLM exchange
+     * @throws AssemblyException if the file cannot be read or assembled
+     */
+    public static List<Completion> assembleAll(Path path) {
+        return assembleAll(path, AssemblerOptions.defaults());
+    }
+
+    /**
+     * Assembles every response a recording file holds, in order, with the given options. The
+     * listener hears each response end ({@link AssemblyListener#onResponseFinished}).
+     *
+     * @param path the recording
+     * @param options the format, leniency, source name, listener and limits
+     * @return the responses, at least one
+     * @throws AssemblyException if the file cannot be read or assembled
+     */
+    public static List<Completion> assembleAll(Path path, AssemblerOptions options) {
+        return fromFile(path, options, Captures::assembleAll);
+    }
+
+    /**
+     * Assembles every response a stream holds, in order; the stream is read to its end but not closed.
+     *
+     * @param in the recording's bytes
+     * @return the responses, at least one
+     * @throws AssemblyException if the stream cannot be read or assembled
+     */
+    public static List<Completion> assembleAll(InputStream in) {
+        return assembleAll(in, AssemblerOptions.defaults());
+    }
+
+    /**
+     * Assembles every response a stream holds, in order, with the given options; the stream is
+     * read to its end but not closed.
+     *
+     * @param in the recording's bytes
+     * @param options the format, leniency, source name, listener and limits
+     * @return the responses, at least one
+     * @throws AssemblyException if the stream cannot be read or assembled
+     */
+    public static List<Completion> assembleAll(InputStream in, AssemblerOptions options) {
+        return Captures.assembleAll(in, options, null);
+    }
+
+    /**
+     * Assembles every response a recording held in memory holds, in order.
+     *
+     * @param bytes the recording
+     * @return the responses, at least one
+     * @throws AssemblyException if it cannot be assembled
+     */
+    public static List<Completion> assembleAll(byte[] bytes) {
+        return assembleAll(bytes, AssemblerOptions.defaults());
+    }
+
+    /**
+     * Assembles every response a recording held in memory holds, in order, with the given options.
+     *
+     * @param bytes the recording
+     * @param options the format, leniency, source name, listener and limits
+     * @return the responses, at least one
+     * @throws AssemblyException if it cannot be assembled
+     */
+    public static List<Completion> assembleAll(byte[] bytes, AssemblerOptions options) {
+        return Captures.assembleAll(bytes, options, null);
+    }
+
+    private interface StreamReader<T> {
+        T read(InputStream in, AssemblerOptions options, Path file);
+    }
+
+    private static <T> T fromFile(Path path, AssemblerOptions options, StreamReader<T> reader) {
         AssemblerOptions named = options.source() == null ? options.withSource(path.toString()) : options;
         try (InputStream in = Files.newInputStream(path)) {
-            return Captures.assemble(in, named, path);
+            return reader.read(in, named, path); // the path finds a WireMock stub's __files
         } catch (java.nio.file.NoSuchFileException e) {
             throw new AssemblyException(new Problem(Problem.Kind.IO, "No such file", named.source(), 0, -1, -1, -1, null), e);
         } catch (IOException e) {
@@ -112,88 +197,6 @@ public final class ChunkAssembler {
      */
     public static Completion assemble(byte[] bytes, AssemblerOptions options) {
         return Captures.assemble(bytes, options, null);
-    }
-
-    /**
-     * Assembles every response a recording file holds, in order: each LLM interaction of a VCR
-     * cassette, each LLM entry of a HAR, each stub of a WireMock mapping file, or the one response
-     * of a plain recording. Exchanges that are no LLM response (model lists, embeddings, pages) are
-     * passed over; {@link Completion#source()} says where each response came from.
-     *
-     * @param path the recording
-     * @return the completions, in the order the file holds them; empty for a container without LLM responses
-     * @throws AssemblyException if the file cannot be read or assembled
-     */
-    public static List<Completion> assembleAll(Path path) {
-        return assembleAll(path, AssemblerOptions.defaults());
-    }
-
-    /**
-     * Assembles every response a recording file holds, with the given options; the file's path
-     * is the source errors name unless the options give one.
-     *
-     * @param path the recording
-     * @param options the format, leniency, source name, listener and limits
-     * @return the completions, in order
-     * @throws AssemblyException if the file cannot be read or assembled
-     */
-    public static List<Completion> assembleAll(Path path, AssemblerOptions options) {
-        AssemblerOptions named = options.source() == null ? options.withSource(path.toString()) : options;
-        try (InputStream in = Files.newInputStream(path)) {
-            return Captures.assembleAll(in, named, path);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new AssemblyException(new Problem(Problem.Kind.IO, "No such file", named.source(), 0, -1, -1, -1, null), e);
-        } catch (IOException e) {
-            throw new AssemblyException(new Problem(Problem.Kind.IO, "Could not read the file: " + e.getMessage(),
-                    named.source(), 0, -1, -1, -1, null), e);
-        }
-    }
-
-    /**
-     * Assembles every response a recording holds, from a stream read to its end but not closed.
-     *
-     * @param in the recording's bytes
-     * @return the completions, in order
-     * @throws AssemblyException if the stream cannot be read or assembled
-     */
-    public static List<Completion> assembleAll(InputStream in) {
-        return assembleAll(in, AssemblerOptions.defaults());
-    }
-
-    /**
-     * Assembles every response a recording holds, from a stream, with the given options. A
-     * WireMock {@code bodyFileName} cannot be found from a stream: assemble the stub's file.
-     *
-     * @param in the recording's bytes
-     * @param options the format, leniency, source name, listener and limits
-     * @return the completions, in order
-     * @throws AssemblyException if the stream cannot be read or assembled
-     */
-    public static List<Completion> assembleAll(InputStream in, AssemblerOptions options) {
-        return Captures.assembleAll(in, options, null);
-    }
-
-    /**
-     * Assembles every response a recording held in memory holds.
-     *
-     * @param bytes the recording
-     * @return the completions, in order
-     * @throws AssemblyException if it cannot be assembled
-     */
-    public static List<Completion> assembleAll(byte[] bytes) {
-        return assembleAll(bytes, AssemblerOptions.defaults());
-    }
-
-    /**
-     * Assembles every response a recording held in memory holds, with the given options.
-     *
-     * @param bytes the recording
-     * @param options the format, leniency, source name, listener and limits
-     * @return the completions, in order
-     * @throws AssemblyException if it cannot be assembled
-     */
-    public static List<Completion> assembleAll(byte[] bytes, AssemblerOptions options) {
-        return Captures.assembleAll(bytes, options, null);
     }
 
     /**

@@ -137,12 +137,13 @@ class ContainerRecordingsTest {
         assertThatThrownBy(() -> ChunkAssembler.assemble(TestRecordings.path("containers/vcrpy-chat.yaml")))
                 .isInstanceOfSatisfying(AssemblyException.class, e -> {
                     assertThat(e.kind()).isEqualTo(Problem.Kind.UNEXPECTED);
-                    assertThat(e.getMessage()).contains("holds 3", "entries 1, 2, 3", "assembleAll", "vcrpy-chat.yaml");
+                    assertThat(e.getMessage()).contains("holds 3 responses", "entries 1, 2, 3", "second begins at entry 2", "assembleAll", "vcrpy-chat.yaml");
                 });
         Completion first = ChunkAssembler.assemble(TestRecordings.path("containers/vcrpy-chat.yaml"),
                 AssemblerOptions.defaults().withLenient(true));
         assertThat(first.text()).isEqualTo(PARIS);
         assertThat(first.problems()).singleElement().satisfies(p -> assertThat(p.message()).contains("holds 3"));
+        assertThat(first.incomplete()).as("as main's assemble marks the first of several").isTrue();
     }
 
     @Test
@@ -208,5 +209,22 @@ class ContainerRecordingsTest {
         assertThat(ChunkAssembler.assembleAll(new java.io.ByteArrayInputStream(bytes))).isEqualTo(fromFile);
         assertThat(ChunkAssembler.assembleAll(TestRecordings.path("containers/chat-stream.sse"))).singleElement()
                 .isEqualTo(fromFile.get(0));
+    }
+
+    @Test
+    void anEntryWhoseBodyHoldsTwoResponsesGivesBothAtItsEntry() throws java.io.IOException {
+        String sse = java.nio.file.Files.readString(TestRecordings.path("containers/chat-stream.sse"));
+        String twice = sse + sse.replace("chatcmpl-C7qZ2mWfYbPq3kX9rT1uV0sLdE4hG", "chatcmpl-second")
+                .replace("The capital", "Its capital");
+        String body = java.util.Base64.getEncoder().encodeToString(twice.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] har = ("{\"log\": {\"version\": \"1.2\", \"entries\": [{\"request\": {\"method\": \"POST\","
+                + " \"url\": \"" + CHAT + "\"}, \"response\": {\"status\": 200, \"content\": {\"mimeType\":"
+                + " \"text/event-stream\", \"encoding\": \"base64\", \"text\": \"" + body + "\"}}}]}}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        List<Completion> all = ChunkAssembler.assembleAll(har);
+        assertThat(all).extracting(Completion::text).containsExactly(PARIS, "Its capital of France is Paris.");
+        assertThat(entries(all)).containsExactly(0, 0);
+        assertThatThrownBy(() -> ChunkAssembler.assemble(har)).isInstanceOfSatisfying(AssemblyException.class,
+                e -> assertThat(e.getMessage()).contains("holds 2 responses", "assembleAll"));
     }
 }

@@ -36,29 +36,38 @@ public final class Captures {
 
     /** Every LLM response of the input, in order; {@code file} finds a stub's {@code __files}, or is null. */
     public static List<Completion> assembleAll(InputStream in, AssemblerOptions options, Path file) {
-        return read(in, options, file, 0);
+        return read(in, options, file, 0, true);
     }
 
     /** Every LLM response of the bytes, in order. */
     public static List<Completion> assembleAll(byte[] bytes, AssemblerOptions options, Path file) {
-        Sniffer.Sniff sniff = Sniffer.sniff(bytes, Math.min(bytes.length, HEAD));
-        if (sniff.kind() == Sniffer.Kind.PLAIN) {
-            return List.of(ExchangeFolder.plain(bytes, options, sniff));
-        }
-        return read(new ByteArrayInputStream(bytes), options, file, 0);
+        return read(bytes, options, file, true);
     }
 
-    /** The one response of the input: several are a located error (lenient: the first, with a problem). */
+    /**
+     * The one response of the input: several are a located error (lenient: the first, with a
+     * problem), the pipeline's own for a plain recording.
+     */
     public static Completion assemble(InputStream in, AssemblerOptions options, Path file) {
-        return ExchangeFolder.one(assembleAll(in, options, file), options);
+        return ExchangeFolder.one(read(in, options, file, 0, false), options);
     }
 
     /** The one response of the bytes. */
     public static Completion assemble(byte[] bytes, AssemblerOptions options, Path file) {
-        return ExchangeFolder.one(assembleAll(bytes, options, file), options);
+        return ExchangeFolder.one(read(bytes, options, file, false), options);
     }
 
-    private static List<Completion> read(InputStream in, AssemblerOptions options, Path file, int gzipLayers) {
+    private static List<Completion> read(byte[] bytes, AssemblerOptions options, Path file, boolean all) {
+        Sniffer.Sniff sniff = Sniffer.sniff(bytes, Math.min(bytes.length, HEAD));
+        if (sniff.kind() == Sniffer.Kind.PLAIN) {
+            return ExchangeFolder.plain(bytes, options, sniff, all);
+        }
+        return read(new ByteArrayInputStream(bytes), options, file, 0, all);
+    }
+
+    /** {@code all}: every response of a plain recording; else its one, as the pipeline's assemble gives it. */
+    private static List<Completion> read(InputStream in, AssemblerOptions options, Path file, int gzipLayers,
+            boolean all) {
         try {
             byte[] head = new byte[HEAD];
             int n = 0;
@@ -78,15 +87,15 @@ public final class Captures {
                                 + " the gzip but found gzip " + (gzipLayers + 1) + " layers deep", options.source(), 0,
                                 -1, -1, 0, null), null);
                     }
-                    return read(new GZIPInputStream(whole), options, file, gzipLayers + 1);
+                    return read(new GZIPInputStream(whole), options, file, gzipLayers + 1, all);
                 case YAML:
-                    return container(yamlTree(whole.readAllBytes(), options), options, file, null);
+                    return container(yamlTree(whole.readAllBytes(), options), options, file, null, all);
                 case JSON: {
                     byte[] bytes = whole.readAllBytes();
-                    return container(jsonTree(bytes, options), options, file, bytes);
+                    return container(jsonTree(bytes, options), options, file, bytes, all);
                 }
                 default:
-                    return List.of(ExchangeFolder.plain(whole, options, sniff));
+                    return ExchangeFolder.plain(whole, options, sniff, all);
             }
         } catch (java.util.zip.ZipException e) {
             throw new AssemblyException(new Problem(Problem.Kind.MALFORMED, "Expected gzip that inflates but found"
@@ -98,7 +107,8 @@ public final class Captures {
     }
 
     /** The exchanges of a container tree, folded; JSON that proves no container goes to the pipeline whole. */
-    private static List<Completion> container(Object root, AssemblerOptions options, Path file, byte[] json) {
+    private static List<Completion> container(Object root, AssemblerOptions options, Path file, byte[] json,
+            boolean all) {
         String source = options.source();
         if (root instanceof Tree.Obj obj) {
             if (HarArchive.is(obj)) {
@@ -116,7 +126,7 @@ public final class Captures {
             }
         }
         if (json != null) {
-            return List.of(ExchangeFolder.plain(json, options, Sniffer.Sniff.PLAIN));
+            return ExchangeFolder.plain(json, options, Sniffer.Sniff.PLAIN, all);
         }
         Tree.At at = root instanceof Tree.Obj o ? o.at : null;
         throw Located.unexpected(source, at, "Expected a VCR cassette (interactions or http_interactions, a list) but"

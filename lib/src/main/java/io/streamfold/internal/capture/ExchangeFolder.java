@@ -75,21 +75,26 @@ final class ExchangeFolder {
         }
     }
 
-    /**
-     * The one place the pipeline is asked for an exchange's responses: when
-     * {@code Assembler.assembleAll} lands, a body holding several responses gives them all here.
-     */
+    /** The one place the pipeline is asked for an exchange's responses: a body may hold several. */
     private static List<Completion> responses(byte[] body, AssemblerOptions options) {
-        return List.of(Assembler.assemble(body, options));
+        return Assembler.assembleAll(body, options);
     }
 
-    /** A recording that is no container: read by the pipeline as it is, streamed. */
-    static Completion plain(InputStream in, AssemblerOptions options, Sniffer.Sniff sniff) {
-        return Assembler.assemble(in, options).withSource(plainSource(options, sniff));
+    /** A recording that is no container: read by the pipeline as it is, streamed; every response or its one. */
+    static List<Completion> plain(InputStream in, AssemblerOptions options, Sniffer.Sniff sniff, boolean all) {
+        Source source = plainSource(options, sniff);
+        if (!all) {
+            return List.of(Assembler.assemble(in, options).withSource(source));
+        }
+        return Assembler.assembleAll(in, options).stream().map(c -> c.withSource(source)).toList();
     }
 
-    static Completion plain(byte[] bytes, AssemblerOptions options, Sniffer.Sniff sniff) {
-        return Assembler.assemble(bytes, options).withSource(plainSource(options, sniff));
+    static List<Completion> plain(byte[] bytes, AssemblerOptions options, Sniffer.Sniff sniff, boolean all) {
+        Source source = plainSource(options, sniff);
+        if (!all) {
+            return List.of(Assembler.assemble(bytes, options).withSource(source));
+        }
+        return Assembler.assembleAll(bytes, options).stream().map(c -> c.withSource(source)).toList();
     }
 
     private static Source plainSource(AssemblerOptions options, Sniffer.Sniff sniff) {
@@ -112,9 +117,13 @@ final class ExchangeFolder {
             Source s = responses.get(i).source();
             entries.append(i == 0 ? "" : ", ").append(s == null || s.entry() == null ? "?" : s.entry());
         }
-        Problem problem = new Problem(Problem.Kind.UNEXPECTED, "Expected one response but the input holds "
-                + responses.size() + " (entries " + entries + (responses.size() > 10 ? ", ..." : "")
-                + "): read them all with ChunkAssembler.assembleAll", options.source(), 0, -1, -1, -1, null);
+        Source second = responses.get(1).source();
+        // main's wording for a plain recording of several responses, with the entries for the chunk
+        Problem problem = new Problem(Problem.Kind.UNEXPECTED, "The input holds " + responses.size() + " responses"
+                + " (entries " + entries + (responses.size() > 10 ? ", ..." : "") + "; the second begins at entry "
+                + (second == null || second.entry() == null ? "?" : second.entry())
+                + "); this reads one: read them all with ChunkAssembler.assembleAll", options.source(), 0, -1, -1, -1,
+                null);
         if (!options.lenient()) {
             throw new AssemblyException(problem, null);
         }
@@ -123,7 +132,7 @@ final class ExchangeFolder {
         problems.add(problem);
         return new Completion(first.format(), first.id(), first.model(), first.created(), first.systemFingerprint(),
                 first.serviceTier(), first.choices(), first.usage(), first.extra(), first.chunkCount(),
-                first.incomplete(), first.warnings(), problems, first.streamed(), first.source());
+                true, first.warnings(), problems, first.streamed(), first.source());
     }
 
     /** The name body errors give: the file, the entry and its line, and the body's path in the container. */
