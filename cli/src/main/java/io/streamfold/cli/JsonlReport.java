@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 
-/** One JSON line per file: its completion, why it was skipped, or its error. */
+/** One JSON line per response of a file (with its {@code entry} in a container), why it was skipped, or its error. */
 final class JsonlReport {
 
     private final JsonFactory factory = new JsonFactory();
@@ -27,6 +27,9 @@ final class JsonlReport {
         if (outcome.completion() != null) {
             Completion c = outcome.completion();
             g.writeStringField("format", c.format() == null ? null : c.format().wireName());
+            if (c.source() != null && c.source().entry() != null) {
+                g.writeNumberField("entry", c.source().entry()); // its place in the cassette, HAR or mappings
+            }
             g.writeFieldName("completion");
             g.writeRawValue(c.toJson()); // the library's native JSON, compact, as the value
             if (!c.problems().isEmpty()) {

@@ -73,15 +73,16 @@ public final class Main {
         Progress progress = Progress.onTerminal(stderr, files.size());
         for (Path file : files) {
             progress.next(file);
-            Outcome outcome = Outcome.of(file, assembler);
-            failed |= outcome.failed();
-            if (outcome.failed() && options.debug()) {
-                outcome.error().printStackTrace(stderr);
-            }
-            if (jsonl != null) {
-                jsonl.write(file.toString(), outcome);
-            } else {
-                table.add(file.toString(), outcome);
+            for (Outcome outcome : Outcome.all(file, assembler)) {
+                failed |= outcome.failed();
+                if (outcome.failed() && options.debug()) {
+                    outcome.error().printStackTrace(stderr);
+                }
+                if (jsonl != null) {
+                    jsonl.write(file.toString(), outcome);
+                } else {
+                    table.add(file.toString(), outcome);
+                }
             }
         }
         progress.done();
@@ -93,7 +94,18 @@ public final class Main {
 
     private static int single(Path file, AssemblerOptions assembler, Options options, Writer out, PrintStream stderr)
             throws IOException {
-        Outcome outcome = Outcome.of(file, assembler);
+        List<Outcome> outcomes = Outcome.all(file, assembler);
+        if (outcomes.size() > 1) {
+            // a container of several responses: a JSON array of them
+            out.write("[\n");
+            for (int i = 0; i < outcomes.size(); i++) {
+                out.write(outcomes.get(i).completion().toPrettyJson());
+                out.write(i + 1 < outcomes.size() ? ",\n" : "\n");
+            }
+            out.write("]\n");
+            return 0;
+        }
+        Outcome outcome = outcomes.get(0);
         if (outcome.skipped() != null) {
             stderr.println(file + ": skipped: " + outcome.skipped());
             return 0;
