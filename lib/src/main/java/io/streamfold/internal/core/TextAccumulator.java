@@ -74,6 +74,22 @@ public final class TextAccumulator implements CharSequence {
         }
     }
 
+    /** How many of {@code count} chars of {@code other} from {@code offset} equal this text's from {@code at} on. */
+    public int matching(int at, char[] other, int offset, int count) {
+        if (count <= 0) {
+            return 0;
+        }
+        if (chars == NONE) {
+            int i = 0;
+            while (i < count && cached.charAt(at + i) == other[offset + i]) {
+                i++;
+            }
+            return i;
+        }
+        int m = java.util.Arrays.mismatch(chars, at, at + count, other, offset, offset + count);
+        return m < 0 ? count : m;
+    }
+
     @Override
     public int length() {
         return length;
