@@ -84,6 +84,24 @@ class SseFilterTest {
     }
 
     @Test
+    void lineEndsAreFoundPastTabsAndControlBytes() {
+        Random random = new Random(7);
+        byte[] alphabet = {'a', '{', '"', ' ', '\t', 0, 1, 12, 13, 10, 14, (byte) 0x80, (byte) 0xFF, (byte) 0x8D};
+        for (int n = 0; n < 20000; n++) {
+            byte[] bytes = new byte[random.nextInt(40)];
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] = random.nextInt(4) == 0 ? alphabet[random.nextInt(alphabet.length)] : (byte) ('a' + random.nextInt(26));
+            }
+            int from = bytes.length == 0 ? 0 : random.nextInt(bytes.length);
+            int expected = from;
+            while (expected < bytes.length && bytes[expected] != '\n' && bytes[expected] != '\r') {
+                expected++;
+            }
+            assertThat(Words.lineEnd(bytes, from, bytes.length)).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void payloadsStayAndTheRestIsBlanked() {
         byte[] in = "event: delta\ndata: {\"a\":1}\n\n: comment\ndata:[DONE]\n\n".getBytes(StandardCharsets.UTF_8);
         Filtered out = filter(in, null);
