@@ -1,6 +1,7 @@
 package io.streamfold.internal.format.responses;
 
 import io.streamfold.internal.core.PartState;
+import io.streamfold.internal.core.TextAccumulator;
 import io.streamfold.internal.core.ToolCallState;
 import io.streamfold.internal.core.Values;
 import io.streamfold.internal.json.CharBuf;
@@ -51,6 +52,12 @@ final class ResponsesChecks {
         if (a == b) {
             return true;
         }
+        if (a instanceof TextAccumulator built) {
+            return built.contentEquals(b);
+        }
+        if (b instanceof TextAccumulator built) {
+            return built.contentEquals(a);
+        }
         int n = a.length();
         if (n != b.length()) {
             return false;
@@ -65,6 +72,9 @@ final class ResponsesChecks {
 
     /** Whether two texts given in pieces join to the same chars, compared in place. */
     static boolean same(List<CharSequence> a, List<CharSequence> b) {
+        if (a.size() == 1 && b.size() == 1) {
+            return same(a.get(0), b.get(0)); // one content part each: the common case
+        }
         int ai = 0;
         int bi = 0;
         int ao = 0;
