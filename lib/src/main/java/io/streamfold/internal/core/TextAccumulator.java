@@ -74,6 +74,49 @@ public final class TextAccumulator implements CharSequence {
         }
     }
 
+    /** Whether this holds exactly the chars of {@code s}, compared in place (a String a piece at a time). */
+    public boolean contentEquals(CharSequence s) {
+        if (s == this) {
+            return true;
+        }
+        if (s.length() != length) {
+            return false;
+        }
+        if (s instanceof String str && chars != NONE) {
+            char[] piece = new char[Math.min(length, 4096)];
+            for (int at = 0; at < length; at += piece.length) {
+                int n = Math.min(piece.length, length - at);
+                str.getChars(at, at + n, piece, 0);
+                if (matching(at, piece, 0, n) != n) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        for (int i = 0; i < length; i++) {
+            if (charAt(i) != s.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** How many of {@code count} chars of {@code other} from {@code offset} equal this text's from {@code at} on. */
+    public int matching(int at, char[] other, int offset, int count) {
+        if (count <= 0) {
+            return 0;
+        }
+        if (chars == NONE) {
+            int i = 0;
+            while (i < count && cached.charAt(at + i) == other[offset + i]) {
+                i++;
+            }
+            return i;
+        }
+        int m = java.util.Arrays.mismatch(chars, at, at + count, other, offset, offset + count);
+        return m < 0 ? count : m;
+    }
+
     @Override
     public int length() {
         return length;

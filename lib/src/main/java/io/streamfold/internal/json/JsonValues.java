@@ -45,6 +45,31 @@ public final class JsonValues {
         return scalar(p, t);
     }
 
+    /**
+     * Passes over the value at the parser's current token as {@link #read} reads it, keeping
+     * nothing: its numbers are checked as {@code read} checks them; its strings are never made
+     * (Jackson skips them, still checking their escapes and encoding).
+     */
+    public static void skip(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        int depth = 0;
+        do {
+            if (t == null) {
+                return; // the input ended inside the value: the parser's next read says where
+            }
+            switch (t) {
+                case START_OBJECT, START_ARRAY -> depth++;
+                case END_OBJECT, END_ARRAY -> depth--;
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> scalar(p, t);
+                default -> {
+                }
+            }
+            if (depth > 0) {
+                t = p.nextToken();
+            }
+        } while (depth > 0);
+    }
+
     /** Reads an object's fields from its first FIELD_NAME (or END_OBJECT) to its end. */
     public static Map<String, Object> readFields(JsonParser p) throws IOException {
         Map<String, Object> map = new LinkedHashMap<>();

@@ -20,6 +20,7 @@ final class Framer {
     private static final long QUOTES = Words.repeated('"');
     private static final long BACKSLASHES = Words.repeated('\\');
     private static final long CASE = Words.repeated(' ');
+    private static final long SPACES = Words.repeated(' ');
     private static final long OPENS = Words.repeated('{');
     private static final long CLOSES = Words.repeated('}');
     /** Bytes that end a bare token (a number, a literal, or what the parser will call garbage). */
@@ -115,6 +116,10 @@ final class Framer {
     /** Blanks and separators before a token; then the token's first byte says what to scan. */
     private int space(byte[] b, int i, int limit) {
         while (i < limit) {
+            if (i + 8 <= limit && Words.at(b, i) == SPACES) {
+                i += 8; // a run of blanks: what SSE text's event: lines and data: prefixes filter to
+                continue;
+            }
             byte c = b[i];
             if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == ',' || c == ':') {
                 i++;

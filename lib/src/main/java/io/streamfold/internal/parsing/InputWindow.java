@@ -72,7 +72,7 @@ final class InputWindow extends InputStream implements SseFilter.Sink {
     @Override
     public void fill(byte b, int count) {
         room(count);
-        Arrays.fill(bytes, length, length + count, b);
+        SseFilter.fill(bytes, length, b, count);
         length += count;
     }
 

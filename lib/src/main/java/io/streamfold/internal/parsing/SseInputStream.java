@@ -74,7 +74,7 @@ final class SseInputStream extends InputStream {
         @Override
         public void fill(byte b, int count) {
             room(count);
-            java.util.Arrays.fill(out, outEnd, outEnd + count, b);
+            SseFilter.fill(out, outEnd, b, count);
             outEnd += count;
         }
 

@@ -10,8 +10,7 @@ final class Words {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
     static final long HIGHS = 0x8080808080808080L;
-    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
-    private static final long RETURNS = 0x0D0D0D0D0D0D0D0DL;
+    private static final long BELOW_14 = 0x0E0E0E0E0E0E0E0EL;
 
     private Words() {
     }
@@ -40,12 +39,19 @@ final class Words {
     static int lineEnd(byte[] bytes, int from, int end) {
         int i = from;
         while (i + 8 <= end) {
+            // Bytes below 14 (the line breaks, a tab, other controls), in three operations; the lowest
+            // byte marked is always one (a borrow only ever marks bytes above it).
             long w = at(bytes, i);
-            long hit = zeros(w ^ NEWLINES) | zeros(w ^ RETURNS);
-            if (hit != 0) {
-                return i + first(hit);
+            long low = (w - BELOW_14) & ~w & HIGHS;
+            if (low == 0) {
+                i += 8;
+                continue;
             }
-            i += 8;
+            int hit = i + first(low);
+            if (bytes[hit] == '\n' || bytes[hit] == '\r') {
+                return hit;
+            }
+            i = hit + 1; // a tab or another control byte: not a line break
         }
         while (i < end && bytes[i] != '\n' && bytes[i] != '\r') {
             i++;

@@ -1,6 +1,7 @@
 package io.streamfold.internal.format.responses;
 
 import io.streamfold.internal.core.PartState;
+import io.streamfold.internal.core.TextAccumulator;
 import io.streamfold.internal.core.ToolCallState;
 import io.streamfold.internal.core.Values;
 import io.streamfold.internal.json.CharBuf;
@@ -24,7 +25,7 @@ final class ResponsesChecks {
         if (whole == null || (whole instanceof CharBuf buf && !buf.present())) {
             return;
         }
-        if (!part.text().toString().contentEquals(whole)) {
+        if (!same(part.text(), whole)) {
             diag.warn("stream-mismatch", "the deltas of a " + what + " built '" + Values.preview(part.text()) + "' but its .done event says '"
                     + Values.preview(whole) + "'; the .done text is kept");
             part.text().clear();
@@ -38,11 +39,61 @@ final class ResponsesChecks {
         }
         if (call.arguments().length() == 0) {
             call.arguments().append(whole); // no deltas: the final event carries the call whole
-        } else if (!call.arguments().toString().contentEquals(whole)) {
+        } else if (!same(call.arguments(), whole)) {
             diag.warn("stream-mismatch", "the deltas of a call's " + what + " built '" + Values.preview(call.arguments())
                     + "' but the final event says '" + Values.preview(whole) + "'; the final value is kept");
             call.arguments().clear();
             call.arguments().append(whole);
+        }
+    }
+
+    /** Whether two texts hold the same chars, compared in place (no String of either is made). */
+    static boolean same(CharSequence a, CharSequence b) {
+        if (a == b) {
+            return true;
+        }
+        if (a instanceof TextAccumulator built) {
+            return built.contentEquals(b);
+        }
+        if (b instanceof TextAccumulator built) {
+            return built.contentEquals(a);
+        }
+        int n = a.length();
+        if (n != b.length()) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (a.charAt(i) != b.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether two texts given in pieces join to the same chars, compared in place. */
+    static boolean same(List<CharSequence> a, List<CharSequence> b) {
+        if (a.size() == 1 && b.size() == 1) {
+            return same(a.get(0), b.get(0)); // one content part each: the common case
+        }
+        int ai = 0;
+        int bi = 0;
+        int ao = 0;
+        int bo = 0;
+        while (true) {
+            while (ai < a.size() && ao == a.get(ai).length()) {
+                ai++;
+                ao = 0;
+            }
+            while (bi < b.size() && bo == b.get(bi).length()) {
+                bi++;
+                bo = 0;
+            }
+            if (ai == a.size() || bi == b.size()) {
+                return ai == a.size() && bi == b.size();
+            }
+            if (a.get(ai).charAt(ao++) != b.get(bi).charAt(bo++)) {
+                return false;
+            }
         }
     }
 
@@ -70,11 +121,12 @@ final class ResponsesChecks {
                 differs = true;
                 continue;
             }
-            String finalText = ResponsesOutput.textOf(raw);
-            String builtText = built.text();
-            if (finalText != null && builtText != null && !finalText.equals(builtText)) {
+            List<CharSequence> finalText = ResponsesOutput.textPieces(raw);
+            List<CharSequence> builtText = built.textPieces();
+            if (finalText != null && builtText != null && !same(finalText, builtText)) {
                 diag.warn("stream-mismatch:item" + i, "stream-mismatch", "the deltas of output item " + i + " built '"
-                        + Values.preview(builtText) + "' but the final response says '" + Values.preview(finalText) + "'");
+                        + Values.preview(String.join("", builtText)) + "' but the final response says '"
+                        + Values.preview(String.join("", finalText)) + "'");
                 differs = true;
             }
             if (built.call != null) {

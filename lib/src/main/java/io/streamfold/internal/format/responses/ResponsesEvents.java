@@ -8,6 +8,7 @@ import io.streamfold.internal.json.Diagnostics;
 import io.streamfold.internal.core.PartState;
 import io.streamfold.internal.core.Published;
 import io.streamfold.internal.json.Read;
+import io.streamfold.internal.core.TextAccumulator;
 import io.streamfold.internal.core.ToolCallState;
 import io.streamfold.internal.core.Values;
 import java.util.ArrayList;
@@ -23,9 +24,7 @@ import java.util.TreeMap;
  * {@code .incomplete}, {@code .failed}) that response is authoritative: what the deltas built is
  * compared with it, every difference is reported, and the response's output replaces it.
  */
-final class ResponsesEvents extends EventFolder<ResponsesEvent> {
-
-    private static final Set<String> RESPONSE_FIELDS_MODELLED = Set.of("id", "model", "created_at", "usage");
+final class ResponsesEvents extends EventFolder<ResponsesEvent> implements ResponsesEvent.Built {
 
     private final Map<Integer, Item> items = new TreeMap<>();
     private final Map<String, Item> itemsById = new LinkedHashMap<>();
@@ -34,9 +33,14 @@ final class ResponsesEvents extends EventFolder<ResponsesEvent> {
     private final ResponsesChecks checks;
 
     ResponsesEvents(Assembly assembly) {
-        super(assembly, new ResponsesEvent());
+        this(assembly, new ResponsesEvent());
+    }
+
+    private ResponsesEvents(Assembly assembly, ResponsesEvent event) {
+        super(assembly, event);
         this.checks = new ResponsesChecks(diag);
         assembly.publisher(this::publishOutput);
+        event.built(this);
         assembly.responses().resetting(() -> {
             items.clear();
             itemsById.clear();
@@ -56,7 +60,7 @@ final class ResponsesEvents extends EventFolder<ResponsesEvent> {
             case "response.created":
             case "response.in_progress":
             case "response.queued":
-                header(e.required("response", diag), false);
+                ResponseHeader.fold(assembly, e.required("response", diag), false);
                 break;
             case "response.output_item.added":
                 itemAdded(choice, e);
@@ -77,13 +81,13 @@ final class ResponsesEvents extends EventFolder<ResponsesEvent> {
                 choice.appendText(content(choice, e, PartState.Kind.REASONING, "reasoning_text"), e.deltaText);
                 break;
             case "response.output_text.done":
-                checks.done(content(choice, e, PartState.Kind.TEXT, "output_text"), e.text, "output text");
+                checks.done(content(choice, e, PartState.Kind.TEXT, "output_text"), e.doneText(), "output text");
                 break;
             case "response.refusal.done":
-                checks.done(content(choice, e, PartState.Kind.REFUSAL, "refusal"), refusalOf(e), "refusal");
+                checks.done(content(choice, e, PartState.Kind.REFUSAL, "refusal"), e.refusal(), "refusal");
                 break;
             case "response.reasoning_text.done":
-                checks.done(content(choice, e, PartState.Kind.REASONING, "reasoning_text"), e.text, "reasoning text");
+                checks.done(content(choice, e, PartState.Kind.REASONING, "reasoning_text"), e.doneText(), "reasoning text");
                 break;
             case "response.output_text.annotation.added":
             case "response.output_text_annotation.added":
@@ -96,17 +100,17 @@ final class ResponsesEvents extends EventFolder<ResponsesEvent> {
                 choice.appendText(summary(choice, item(choice, e), e), e.deltaText);
                 break;
             case "response.reasoning_summary_text.done":
-                checks.done(summary(choice, item(choice, e), e), e.text, "reasoning summary");
+                checks.done(summary(choice, item(choice, e), e), e.doneText(), "reasoning summary");
                 break;
             case "response.function_call_arguments.delta":
             case "response.custom_tool_call_input.delta":
                 choice.appendArguments(call(choice, e), e.deltaText);
                 break;
             case "response.function_call_arguments.done":
-                checks.arguments(call(choice, e), e.arguments, "arguments");
+                checks.arguments(call(choice, e), e.doneArguments(), "arguments");
                 break;
             case "response.custom_tool_call_input.done":
-                checks.arguments(call(choice, e), inputOf(e), "input");
+                checks.arguments(call(choice, e), e.input(), "input");
                 break;
             case "response.completed":
             case "response.incomplete":
@@ -115,7 +119,7 @@ final class ResponsesEvents extends EventFolder<ResponsesEvent> {
                 break;
             case "error":
                 // Documented flat ({"type": "error", "code", "message", "param"}); sent nested as often.
-                assembly.providerError(e.map("error") != null ? e.map("error") : flatError(e));
+                assembly.providerError(e.map("error") != null ? e.map("error") : e.flatError());
                 break;
             default:
                 if (!e.type.startsWith("response.")) {
@@ -124,34 +128,6 @@ final class ResponsesEvents extends EventFolder<ResponsesEvent> {
                 // Hosted tool progress (web_search_call.searching, ...) changes nothing output_item.done won't say.
                 break;
         }
-    }
-
-    /* ---------------------------------------------------------------------------------------
-     * Header
-     * ------------------------------------------------------------------------------------- */
-
-    private void header(Map<String, Object> response, boolean overriding) {
-        if (overriding) {
-            assembly.overrideId(Values.stringAt(response, "id"));
-            assembly.overrideModel(Values.stringAt(response, "model"));
-        } else {
-            assembly.id(Values.stringAt(response, "id"));
-            assembly.model(Values.stringAt(response, "model"));
-        }
-        if (response.get("created_at") instanceof Number n) {
-            assembly.created(n.longValue());
-        }
-        if (overriding) {
-            assembly.overrideServiceTier(Values.stringAt(response, "service_tier")); // the tier that served, not the one asked
-        } else {
-            assembly.serviceTier(Values.stringAt(response, "service_tier"));
-        }
-        for (Map.Entry<String, Object> f : response.entrySet()) {
-            if (!RESPONSE_FIELDS_MODELLED.contains(f.getKey()) && !(f.getKey().equals("output") && !overriding)) {
-                assembly.extra().put(f.getKey(), f.getValue());
-            }
-        }
-        assembly.usage(Values.asMap(response.get("usage")));
     }
 
     /* ---------------------------------------------------------------------------------------
@@ -229,7 +205,8 @@ final class ResponsesEvents extends EventFolder<ResponsesEvent> {
             throw diag.unexpected("Expected an object for item in response.output_item.done but found none");
         }
         int outputIndex = e.hasOutputIndex ? e.outputIndex : items.size();
-        Item item = items.get(outputIndex);
+        // The item the event was read for, when it was (its repeated text then passed over).
+        Item item = e.closing != null ? e.closing : items.get(outputIndex);
         if (item == null) {
             startItem(choice, outputIndex, raw);
             return;
@@ -240,7 +217,9 @@ final class ResponsesEvents extends EventFolder<ResponsesEvent> {
             item.other.extra().putAll(raw);
         } else if (item.call != null) {
             String key = item.type.equals("custom_tool_call") ? "input" : "arguments";
-            checks.arguments(item.call, Values.stringAt(raw, key), key);
+            if (!e.closingArgumentsSame) {
+                checks.arguments(item.call, Values.stringAt(raw, key), key);
+            }
             for (Map.Entry<String, Object> f : raw.entrySet()) {
                 if (Set.of("id", "status").contains(f.getKey())) {
                     item.call.extra().put(f.getKey(), f.getValue());
@@ -249,14 +228,25 @@ final class ResponsesEvents extends EventFolder<ResponsesEvent> {
         }
     }
 
+    /** The item an event refers to, by its output_index, else its item_id; null when never added. */
+    private Item builtItem(ResponsesEvent e) {
+        Item item = e.hasOutputIndex ? items.get(e.outputIndex) : null;
+        return item == null && e.itemId.present() ? itemsById.get(e.itemId.toString()) : item;
+    }
+
+    @Override
+    public Item itemAt(int outputIndex) {
+        return items.get(outputIndex);
+    }
+
+    @Override
+    public TextAccumulator repeated(ResponsesEvent e, String field) {
+        Item item = builtItem(e);
+        return item == null ? null : item.repeated(e, field);
+    }
+
     private Item item(ChoiceState choice, ResponsesEvent e) {
-        Item item = null;
-        if (e.hasOutputIndex) {
-            item = items.get(e.outputIndex);
-        }
-        if (item == null && e.itemId.present()) {
-            item = itemsById.get(e.itemId.toString());
-        }
+        Item item = builtItem(e);
         if (item == null) {
             // A delta for an item never announced: start it, and say so.
             diag.warn("item-without-start", "an event referred to an output item that was never added; it was started implicitly");
@@ -349,25 +339,6 @@ final class ResponsesEvents extends EventFolder<ResponsesEvent> {
         return item.call;
     }
 
-    private static Map<String, Object> flatError(ResponsesEvent e) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("code", e.object("code"));
-        error.put("message", e.object("message"));
-        error.put("param", e.object("param"));
-        return error;
-    }
-
-    private static CharSequence refusalOf(ResponsesEvent e) {
-        Object refusal = e.object("refusal");
-        return refusal instanceof String s ? s : null;
-    }
-
-    private static CharSequence inputOf(ResponsesEvent e) {
-        Object input = e.object("input");
-        return input instanceof String s ? s : null;
-    }
-
-
     /** A whole non-streaming response folds as a stream that only said its end. */
     @Override
     protected boolean foldUntyped(ResponsesEvent e) {
@@ -399,7 +370,7 @@ final class ResponsesEvents extends EventFolder<ResponsesEvent> {
             }
             authoritative = true;
         }
-        header(response, true);
+        ResponseHeader.fold(assembly, response, true);
         String status = Values.stringAt(response, "status");
         choice.finishReason(status != null ? status : "completed");
         assembly.terminated();

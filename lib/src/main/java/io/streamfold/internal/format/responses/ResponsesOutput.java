@@ -82,14 +82,17 @@ final class ResponsesOutput {
         return c;
     }
 
-    /** A final item's visible text: a message's output text or a reasoning item's summary; null for others. */
-    static String textOf(Map<String, Object> item) {
+    /**
+     * A final item's visible text, in its pieces: a message's output text or a reasoning item's
+     * summary; null for others.
+     */
+    static List<CharSequence> textPieces(Map<String, Object> item) {
         String type = Values.stringAt(item, "type");
         List<Object> parts = Values.asList(item.get("reasoning".equals(type) ? "summary" : "content"));
         if (parts == null || !("message".equals(type) || "reasoning".equals(type))) {
             return null;
         }
-        StringBuilder sb = new StringBuilder();
+        List<CharSequence> pieces = new ArrayList<>(parts.size());
         for (Object p : parts) {
             Map<String, Object> part = Values.asMap(p);
             if (part == null) {
@@ -97,9 +100,9 @@ final class ResponsesOutput {
             }
             Object text = "refusal".equals(part.get("type")) ? part.get("refusal") : part.get("text");
             if (text instanceof String s) {
-                sb.append(s);
+                pieces.add(s);
             }
         }
-        return sb.toString();
+        return pieces;
     }
 }

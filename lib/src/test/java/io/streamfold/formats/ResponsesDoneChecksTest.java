@@ -1,0 +1,140 @@
+package io.streamfold.formats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamfold.Completion;
+import io.streamfold.Warning;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The {@code .done} events and {@code output_item.done} of a Responses stream repeat what the
+ * deltas built: one that agrees changes nothing; one that disagrees is reported
+ * ({@code stream-mismatch}) and its value kept, whatever order its keys come in.
+ */
+class ResponsesDoneChecksTest {
+
+    private static final String TEXT = "Paris is mild in May.";
+    private static final String ARGS = "{\"city\":\"Paris\"}";
+
+    private static String event(String json) {
+        return "data: " + json + "\n\n";
+    }
+
+    private static String start() {
+        return event("{\"type\":\"response.created\",\"response\":{\"id\":\"resp_1\",\"model\":\"gpt-4.1\",\"output\":[]}}")
+                + event("{\"type\":\"response.output_item.added\",\"output_index\":0,\"item\":{\"id\":\"msg_1\",\"type\":\"message\","
+                        + "\"role\":\"assistant\",\"content\":[]}}")
+                + event("{\"type\":\"response.content_part.added\",\"item_id\":\"msg_1\",\"output_index\":0,\"content_index\":0,"
+                        + "\"part\":{\"type\":\"output_text\",\"text\":\"\",\"annotations\":[]}}")
+                + event("{\"type\":\"response.output_text.delta\",\"item_id\":\"msg_1\",\"output_index\":0,\"content_index\":0,"
+                        + "\"delta\":\"Paris is \"}")
+                + event("{\"type\":\"response.output_text.delta\",\"item_id\":\"msg_1\",\"output_index\":0,\"content_index\":0,"
+                        + "\"delta\":\"mild in May.\"}");
+    }
+
+    private static String call(String doneArgs, String itemArgs) {
+        return event("{\"type\":\"response.output_item.added\",\"output_index\":1,\"item\":{\"id\":\"fc_1\",\"type\":\"function_call\","
+                + "\"call_id\":\"call_1\",\"name\":\"weather\",\"arguments\":\"\",\"status\":\"in_progress\"}}")
+                + event("{\"type\":\"response.function_call_arguments.delta\",\"item_id\":\"fc_1\",\"output_index\":1,"
+                        + "\"delta\":\"{\\\"city\\\":\"}")
+                + event("{\"type\":\"response.function_call_arguments.delta\",\"item_id\":\"fc_1\",\"output_index\":1,"
+                        + "\"delta\":\"\\\"Paris\\\"}\"}")
+                + event("{\"type\":\"response.function_call_arguments.done\",\"item_id\":\"fc_1\",\"output_index\":1,"
+                        + "\"arguments\":" + quoted(doneArgs) + "}")
+                + event("{\"type\":\"response.output_item.done\",\"output_index\":1,\"item\":{\"id\":\"fc_1\",\"type\":\"function_call\","
+                        + "\"call_id\":\"call_1\",\"name\":\"weather\",\"arguments\":" + quoted(itemArgs) + ",\"status\":\"completed\"}}");
+    }
+
+    private static String textDone(String text) {
+        return event("{\"type\":\"response.output_text.done\",\"item_id\":\"msg_1\",\"output_index\":0,\"content_index\":0,"
+                + "\"text\":" + quoted(text) + "}")
+                + event("{\"type\":\"response.content_part.done\",\"item_id\":\"msg_1\",\"output_index\":0,\"content_index\":0,"
+                        + "\"part\":{\"type\":\"output_text\",\"text\":" + quoted(text) + ",\"annotations\":[]}}")
+                + event("{\"type\":\"response.output_item.done\",\"output_index\":0,\"item\":{\"id\":\"msg_1\",\"type\":\"message\","
+                        + "\"status\":\"completed\",\"role\":\"assistant\",\"content\":[{\"type\":\"output_text\",\"text\":"
+                        + quoted(text) + ",\"annotations\":[]}]}}");
+    }
+
+    private static String quoted(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static Completion fold(String sse) {
+        return Fed.sameInPieces(sse.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static List<Warning> mismatches(Completion c) {
+        return c.warnings().stream().filter(w -> w.code().id().equals("stream-mismatch")).toList();
+    }
+
+    @Test
+    void doneEventsThatAgreeChangeNothing() {
+        Completion c = fold(start() + textDone(TEXT) + call(ARGS, ARGS));
+        assertThat(mismatches(c)).isEmpty();
+        assertThat(c.message().content()).isEqualTo(TEXT);
+        assertThat(c.message().toolCalls().get(0).arguments()).isEqualTo(ARGS);
+    }
+
+    @Test
+    void aTextDoneThatDisagreesIsReportedAndKept() {
+        Completion c = fold(start() + textDone("Paris is warm in May."));
+        assertThat(mismatches(c)).singleElement().satisfies(w -> {
+            assertThat(w.message()).contains("built 'Paris is mild in May.'").contains("says 'Paris is warm in May.'");
+            assertThat(w.chunk()).isEqualTo(6);
+        });
+        assertThat(c.message().content()).isEqualTo("Paris is warm in May.");
+    }
+
+    @Test
+    void aTextDoneLongerOrShorterThanTheDeltasIsReportedAndKept() {
+        assertThat(fold(start() + textDone(TEXT + " And sunny.")).message().content()).isEqualTo(TEXT + " And sunny.");
+        assertThat(fold(start() + textDone("Paris")).message().content()).isEqualTo("Paris");
+        assertThat(mismatches(fold(start() + textDone("Paris")))).hasSize(1);
+    }
+
+    @Test
+    void aTextDoneWhoseTextComesBeforeItsTypeIsCheckedToo() {
+        String done = event("{\"text\":\"Paris is warm in May.\",\"item_id\":\"msg_1\",\"output_index\":0,\"content_index\":0,"
+                + "\"type\":\"response.output_text.done\"}");
+        Completion c = fold(start() + done);
+        assertThat(mismatches(c)).hasSize(1);
+        assertThat(c.message().content()).isEqualTo("Paris is warm in May.");
+    }
+
+    @Test
+    void aTextDoneForAPartNeverStartedStartsIt() {
+        String done = event("{\"type\":\"response.output_text.done\",\"item_id\":\"msg_1\",\"output_index\":0,\"content_index\":1,"
+                + "\"text\":\"A second part.\"}");
+        Completion c = fold(start() + done);
+        assertThat(c.message().content()).isEqualTo(TEXT + "A second part.");
+    }
+
+    @Test
+    void argumentsDoneThatDisagreeAreReportedAndKept() {
+        Completion c = fold(start() + textDone(TEXT) + call("{\"city\":\"Lyon\"}", "{\"city\":\"Lyon\"}"));
+        assertThat(mismatches(c)).singleElement().satisfies(w -> assertThat(w.message())
+                .contains("built '" + ARGS + "'").contains("says '{\"city\":\"Lyon\"}'"));
+        assertThat(c.message().toolCalls().get(0).arguments()).isEqualTo("{\"city\":\"Lyon\"}");
+    }
+
+    @Test
+    void anItemDoneWhoseArgumentsDisagreeIsReportedAndKept() {
+        Completion c = fold(start() + textDone(TEXT) + call(ARGS, "{\"city\":\"Nice\"}"));
+        assertThat(mismatches(c)).singleElement().satisfies(w -> {
+            assertThat(w.message()).contains("says '{\"city\":\"Nice\"}'");
+            assertThat(w.chunk()).isEqualTo(13);
+        });
+        assertThat(c.message().toolCalls().get(0).arguments()).isEqualTo("{\"city\":\"Nice\"}");
+    }
+
+    @Test
+    void theOutputWithoutAFinalResponseIsWhatTheItemsSaid() {
+        Completion c = fold(start() + textDone(TEXT) + call(ARGS, ARGS));
+        String json = c.toJson();
+        assertThat(json).contains("\"status\":\"completed\"").contains("\"content\":[{\"type\":\"output_text\",\"text\":\""
+                + TEXT + "\"");
+        assertThat(json).contains("\"arguments\":\"{\\\"city\\\":\\\"Paris\\\"}\"");
+    }
+}
