@@ -1,5 +1,6 @@
 package io.streamfold;
 
+import io.streamfold.internal.parsing.FramedEvents;
 import io.streamfold.internal.parsing.IncrementalReader;
 import java.nio.ByteBuffer;
 
@@ -40,6 +41,8 @@ public final class IncrementalAssembler {
 
     private final IncrementalReader reader;
     private byte[] copyBuffer;
+    /** Frames events as SSE text for {@link #feedEvent}; made at the first event. */
+    private FramedEvents events;
 
     IncrementalAssembler(AssemblerOptions options) {
         this.reader = new IncrementalReader(options);
@@ -124,5 +127,42 @@ public final class IncrementalAssembler {
      */
     public Completion finish() {
         return reader.finish();
+    }
+
+    /**
+     * Folds one Server-Sent Event that a client has already framed (OkHttp's {@code EventSource},
+     * Spring's {@code ServerSentEvent}, LangChain4j): its {@code data}, its lines joined by
+     * {@code \n}. {@code [DONE]}, empty or blank data add nothing. The result, or the error, is
+     * what feeding the event's raw bytes gives; errors count lines and columns in the SSE text the
+     * events make ({@code data: } and the data). Feed one stream either as bytes or as events, not both.
+     *
+     * @param data the event's data
+     * @return this assembler
+     * @throws AssemblyException in strict mode, when the events so far cannot be a stream
+     * @throws IllegalStateException after {@link #finish()}, or after the listener threw
+     */
+    public IncrementalAssembler feedEvent(String data) {
+        return feedEvent(null, data);
+    }
+
+    /**
+     * Folds one framed Server-Sent Event, as {@link #feedEvent(String)} does. The event's name
+     * adds nothing for the SSE formats, which carry their event type in the data; an Amazon
+     * event stream event that a client decoded (named {@code contentBlockDelta}, ... , its data the
+     * payload) is read as the raw frame is, {@code {"contentBlockDelta": payload}}.
+     *
+     * @param event the event's name ({@code event:}), or null
+     * @param data the event's data
+     * @return this assembler
+     * @throws AssemblyException in strict mode, when the events so far cannot be a stream
+     * @throws IllegalStateException after {@link #finish()}, or after the listener threw
+     */
+    public IncrementalAssembler feedEvent(String event, String data) {
+        if (events == null) {
+            events = new FramedEvents();
+        }
+        byte[] text = events.encode(event, data);
+        reader.feed(text, 0, text.length);
+        return this;
     }
 }
