@@ -3,6 +3,9 @@ package io.streamfold;
 import io.streamfold.internal.parsing.FramedEvents;
 import io.streamfold.internal.parsing.IncrementalReader;
 import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
 
 /**
  * Folds a stream as its bytes arrive, for recorders and live clients: feed what comes off the
@@ -43,9 +46,13 @@ public final class IncrementalAssembler {
     private byte[] copyBuffer;
     /** Frames events as SSE text for {@link #feedEvent}; made at the first event. */
     private FramedEvents events;
+    /** What {@link #completion()} hands out: completed by {@link #finish()} or the subscriber. */
+    private final CompletableFuture<Completion> completion = new CompletableFuture<>();
+    private final AssemblerOptions options;
 
     IncrementalAssembler(AssemblerOptions options) {
         this.reader = new IncrementalReader(options);
+        this.options = options;
     }
 
     /**
@@ -126,7 +133,15 @@ public final class IncrementalAssembler {
      * @throws IllegalStateException when called twice
      */
     public Completion finish() {
-        return reader.finish();
+        Completion result;
+        try {
+            result = reader.finish();
+        } catch (RuntimeException e) {
+            completion.completeExceptionally(e);
+            throw e;
+        }
+        completion.complete(result);
+        return result;
     }
 
     /**
@@ -164,5 +179,52 @@ public final class IncrementalAssembler {
         byte[] text = events.encode(event, data);
         reader.feed(text, 0, text.length);
         return this;
+    }
+
+    /**
+     * A subscriber for a reactive client's body ({@code java.net.http}, Reactor Netty, ...): it
+     * folds every buffer as it arrives, and when the publisher completes it finishes this
+     * assembler, which completes {@link #completion()}. A publisher that fails (a connection cut
+     * mid-stream) gives, in lenient options, the folded prefix, {@code incomplete()}, with the
+     * failure in its {@code problems()}; in strict options the located {@link AssemblyException}
+     * of a stream cut inside a chunk, or an {@code IO} one that names the failure and how many
+     * bytes had arrived. A fault in {@code feed} or the listener cancels the subscription and
+     * completes {@code completion()} exceptionally with it. Subscribe it once.
+     *
+     * @return a subscriber feeding this assembler
+     */
+    public Flow.Subscriber<List<ByteBuffer>> asSubscriber() {
+        return new AssemblingSubscriber(this);
+    }
+
+    /**
+     * The final completion, once {@link #finish()} has run (directly, or when the
+     * {@link #asSubscriber() subscriber}'s publisher ends); completed exceptionally with what
+     * {@code finish} threw.
+     *
+     * @return a future of the final completion
+     */
+    public CompletableFuture<Completion> completion() {
+        return completion;
+    }
+
+    /** The options this assembler folds with. */
+    AssemblerOptions options() {
+        return options;
+    }
+
+    /** Completes {@link #completion()} with this result. */
+    void complete(Completion result) {
+        completion.complete(result);
+    }
+
+    /** Fails {@link #completion()}. */
+    void fail(Throwable error) {
+        completion.completeExceptionally(error);
+    }
+
+    /** Finishes without completing {@link #completion()}: the subscriber decides what it gets. */
+    Completion finishQuietly() {
+        return reader.finish();
     }
 }

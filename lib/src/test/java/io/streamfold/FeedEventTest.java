@@ -97,6 +97,7 @@ class FeedEventTest {
         Completion completion = assembler.finish();
         assertThat(completion.text()).isEqualTo("Hi");
         assertThat(completion.finishReason()).isEqualTo(FinishReason.STOP);
+        assertThat(assembler.completion()).isCompletedWithValue(completion);
     }
 
     @Test
