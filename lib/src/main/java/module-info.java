@@ -3,9 +3,12 @@
  *
  * <p>The API is the package {@link io.streamfold}; start with {@link io.streamfold.ChunkAssembler}.
  * Its only dependency is jackson-core, which it uses inside: no Jackson type is part of the API.
+ * {@link io.streamfold.http} folds live {@code java.net.http} responses, with the JDK's client alone.
  */
 module io.streamfold {
     requires com.fasterxml.jackson.core;
+    requires java.net.http;
 
     exports io.streamfold;
+    exports io.streamfold.http;
 }
