@@ -7,7 +7,7 @@
  */
 module io.streamfold {
     requires com.fasterxml.jackson.core;
-    requires java.net.http;
+    requires transitive java.net.http; // its types are in the API of io.streamfold.http
 
     exports io.streamfold;
     exports io.streamfold.http;
