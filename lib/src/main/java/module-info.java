@@ -4,12 +4,15 @@
  * <p>The API is the package {@link io.streamfold}; start with {@link io.streamfold.ChunkAssembler}.
  * Its only required dependency is jackson-core, which it uses inside: no Jackson type is part of the API.
  * jackson-dataformat-yaml is optional: with it on the class path, YAML cassettes (VCR) are read too.
+ * {@link io.streamfold.http} folds live {@code java.net.http} responses, with the JDK's client alone.
  */
 module io.streamfold {
     requires com.fasterxml.jackson.core;
+    requires transitive java.net.http; // its types are in the API of io.streamfold.http
     // YAML cassettes only: optional at run time, see io.streamfold.internal.capture.YamlTrees
     requires static com.fasterxml.jackson.dataformat.yaml;
     requires static org.yaml.snakeyaml;
 
     exports io.streamfold;
+    exports io.streamfold.http;
 }

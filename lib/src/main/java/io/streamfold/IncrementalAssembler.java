@@ -1,8 +1,11 @@
 package io.streamfold;
 
+import io.streamfold.internal.parsing.FramedEvents;
 import io.streamfold.internal.parsing.IncrementalReader;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
 
 /**
  * Folds a stream as its bytes arrive, for recorders and live clients: feed what comes off the
@@ -41,9 +44,15 @@ public final class IncrementalAssembler {
 
     private final IncrementalReader reader;
     private byte[] copyBuffer;
+    /** Frames events as SSE text for {@link #feedEvent}; made at the first event. */
+    private FramedEvents events;
+    /** What {@link #completion()} hands out: completed by {@link #finish()} or the subscriber. */
+    private final CompletableFuture<Completion> completion = new CompletableFuture<>();
+    private final AssemblerOptions options;
 
     IncrementalAssembler(AssemblerOptions options) {
         this.reader = new IncrementalReader(options);
+        this.options = options;
     }
 
     /**
@@ -130,19 +139,119 @@ public final class IncrementalAssembler {
      * @throws IllegalStateException when called twice
      */
     public Completion finish() {
+        Completion result;
+        try {
+            result = reader.finish();
+        } catch (RuntimeException e) {
+            completion.completeExceptionally(e);
+            throw e;
+        }
+        completion.complete(result);
+        return result;
+    }
+
+    /**
+     * Folds one Server-Sent Event that a client has already framed (OkHttp's {@code EventSource},
+     * Spring's {@code ServerSentEvent}, LangChain4j): its {@code data}, its lines joined by
+     * {@code \n}. {@code [DONE]}, empty or blank data add nothing. The result, or the error, is
+     * what feeding the event's raw bytes gives; errors count lines and columns in the SSE text the
+     * events make ({@code data: } and the data). Feed one stream either as bytes or as events, not both.
+     *
+     * @param data the event's data
+     * @return this assembler
+     * @throws AssemblyException in strict mode, when the events so far cannot be a stream
+     * @throws IllegalStateException after {@link #finish()}, or after the listener threw
+     */
+    public IncrementalAssembler feedEvent(String data) {
+        return feedEvent(null, data);
+    }
+
+    /**
+     * Folds one framed Server-Sent Event, as {@link #feedEvent(String)} does. The event's name
+     * adds nothing for the SSE formats, which carry their event type in the data; an Amazon
+     * event stream event that a client decoded (named {@code contentBlockDelta}, ... , its data the
+     * payload) is read as the raw frame is, {@code {"contentBlockDelta": payload}}.
+     *
+     * @param event the event's name ({@code event:}), or null
+     * @param data the event's data
+     * @return this assembler
+     * @throws AssemblyException in strict mode, when the events so far cannot be a stream
+     * @throws IllegalStateException after {@link #finish()}, or after the listener threw
+     */
+    public IncrementalAssembler feedEvent(String event, String data) {
+        if (events == null) {
+            events = new FramedEvents();
+        }
+        byte[] text = events.encode(event, data);
+        reader.feed(text, 0, text.length);
+        return this;
+    }
+
+    /**
+     * A subscriber for a reactive client's body ({@code java.net.http}, Reactor Netty, ...): it
+     * folds every buffer as it arrives, and when the publisher completes it finishes this
+     * assembler, which completes {@link #completion()}. A publisher that fails (a connection cut
+     * mid-stream) gives, in lenient options, the folded prefix, {@code incomplete()}, with the
+     * failure in its {@code problems()}; in strict options the located {@link AssemblyException}
+     * of a stream cut inside a chunk, or an {@code IO} one that names the failure and how many
+     * bytes had arrived. A fault in {@code feed} or the listener cancels the subscription and
+     * completes {@code completion()} exceptionally with it. Subscribe it once.
+     *
+     * @return a subscriber feeding this assembler
+     */
+    public Flow.Subscriber<List<ByteBuffer>> asSubscriber() {
+        return new AssemblingSubscriber(this);
+    }
+
+    /**
+     * The final completion, once {@link #finish()} has run (directly, or when the
+     * {@link #asSubscriber() subscriber}'s publisher ends); completed exceptionally with what
+     * {@code finish} threw.
+     *
+     * @return a future of the final completion
+     */
+    public CompletableFuture<Completion> completion() {
+        return completion;
+    }
+
+    /** The options this assembler folds with. */
+    AssemblerOptions options() {
+        return options;
+    }
+
+    /** Completes {@link #completion()} with this result. */
+    void complete(Completion result) {
+        completion.complete(result);
+    }
+
+    /** Fails {@link #completion()}. */
+    void fail(Throwable error) {
+        completion.completeExceptionally(error);
+    }
+
+    /** Finishes without completing {@link #completion()}: the subscriber decides what it gets. */
+    Completion finishQuietly() {
         return reader.finish();
     }
 
     /**
      * Ends the stream and returns every response it held, in order (see
      * {@link ChunkAssembler#assembleAll(byte[])}); the listener heard each one end as it did
-     * ({@link AssemblyListener#onResponseFinished}).
+     * ({@link AssemblyListener#onResponseFinished}). {@link #completion()} completes with the last.
      *
      * @return the responses, at least one
      * @throws AssemblyException in strict mode, when the stream is not a complete one
      * @throws IllegalStateException when the assembler was finished already
      */
     public List<Completion> finishAll() {
-        return reader.finishAll();
+        List<Completion> all;
+        try {
+            all = reader.finishAll();
+        } catch (RuntimeException e) {
+            completion.completeExceptionally(e);
+            throw e;
+        }
+        completion.complete(all.get(all.size() - 1));
+        return all;
     }
 }
