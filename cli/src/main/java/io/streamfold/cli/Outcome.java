@@ -5,33 +5,68 @@ import io.streamfold.AssemblyException;
 import io.streamfold.ChunkAssembler;
 import io.streamfold.Completion;
 import io.streamfold.Problem;
-import java.nio.file.Path;
+import java.util.List;
 
-/** What became of one file: a completion, a skip with its reason, or an error. */
-record Outcome(Path path, Completion completion, String skipped, AssemblyException error) {
+/**
+ * What became of one recording: its responses (one completion each, in order), a skip with its
+ * reason, or an error; and the llama-stack {@code test_id} that names it, when it has one.
+ */
+record Outcome(Input input, String testId, List<Completion> completions, String skipped, AssemblyException error) {
 
-    static Outcome of(Path path, AssemblerOptions options) {
+    Outcome {
+        completions = completions == null ? List.of() : List.copyOf(completions);
+    }
+
+    static Outcome of(Input input, AssemblerOptions options) {
+        String testId = input.file() != null ? TestIds.of(input.file()) : TestIds.of(input.bytes());
         try {
-            return new Outcome(path, ChunkAssembler.assemble(path, options), null, null);
+            return new Outcome(input, testId, fold(input, options), null, null);
         } catch (AssemblyException e) {
             if (e.kind() == Problem.Kind.NOT_A_STREAM) {
-                return new Outcome(path, null, e.getOriginalMessage().replaceFirst("^Not a stream: ", ""), null);
+                return new Outcome(input, testId, null, e.getOriginalMessage().replaceFirst("^Not a stream: ", ""), null);
             }
-            return new Outcome(path, null, null, e);
+            return new Outcome(input, testId, null, null, e);
         } catch (RuntimeException e) {
             // A bug of ours, not the input's fault: still one line, and on to the next file.
             AssemblyException wrapped = new AssemblyException(new Problem(Problem.Kind.INTERNAL,
-                    "Internal error: " + e, path.toString(), 0, -1, -1, -1, null), e);
-            return new Outcome(path, null, null, wrapped);
+                    "Internal error: " + e, input.name(), 0, -1, -1, -1, null), e);
+            return new Outcome(input, testId, null, null, wrapped);
         } catch (StackOverflowError | OutOfMemoryError e) {
             AssemblyException wrapped = new AssemblyException(new Problem(Problem.Kind.LIMIT,
                     "The input exhausted the " + (e instanceof StackOverflowError ? "stack" : "heap"),
-                    path.toString(), 0, -1, -1, -1, null), e);
-            return new Outcome(path, null, null, wrapped);
+                    input.name(), 0, -1, -1, -1, null), e);
+            return new Outcome(input, testId, null, null, wrapped);
         }
+    }
+
+    /** Every response the recording holds; one, until the library gives all of them. */
+    private static List<Completion> fold(Input input, AssemblerOptions options) {
+        if (input.file() != null) {
+            return List.of(ChunkAssembler.assemble(input.file(), options));
+        }
+        AssemblerOptions named = options.source() == null ? options.withSource(Input.STDIN) : options;
+        return List.of(ChunkAssembler.assemble(input.bytes(), named));
+    }
+
+    /** How reports name the recording: its path, or standard input's {@code -}. */
+    String name() {
+        return input.name();
     }
 
     boolean failed() {
         return error != null;
+    }
+
+    /** True when a response is not the whole of it: cut off, a provider error, or faults passed over. */
+    static boolean incomplete(Completion c) {
+        return c.incomplete() || c.error().isPresent() || !c.problems().isEmpty();
+    }
+
+    boolean anyIncomplete() {
+        return completions.stream().anyMatch(Outcome::incomplete);
+    }
+
+    boolean anyWarnings() {
+        return completions.stream().anyMatch(c -> !c.warnings().isEmpty());
     }
 }
