@@ -49,6 +49,7 @@ public final class Main {
 
     static CommandLine commandLine(Io io, Writer out) {
         CommandLine line = new CommandLine(new FoldCommand(io, out));
+        line.addSubcommand("diff", new DiffCommand(io, out));
         line.addSubcommand("generate-completion", new AutoComplete.GenerateCompletion());
         PrintWriter help = new PrintWriter(out, true);
         line.setOut(help);
