@@ -23,10 +23,12 @@ final class Inputs {
                 }
                 inputs.add(Input.stdin(stdin.readAllBytes()));
                 stdinRead = true;
-            } else {
+            } else if (Files.isDirectory(Path.of(given))) {
                 for (Path file : RecordingFiles.find(List.of(given))) {
-                    inputs.add(Input.file(file));
+                    inputs.add(Input.found(Path.of(given), file));
                 }
+            } else {
+                inputs.add(Input.file(Path.of(given)));
             }
         }
         return inputs;

@@ -53,6 +53,11 @@ record Outcome(Input input, String testId, List<Completion> completions, String 
         return input.name();
     }
 
+    /** The short name the table shows (relative to the folder given), or null when the test_id names it. */
+    String label() {
+        return input.label();
+    }
+
     boolean failed() {
         return error != null;
     }

@@ -22,7 +22,7 @@ final class TableReport implements Report {
     private static final int GAP = 2;
 
     /** One response's cells, the tool calls kept whole until the column's width is known. */
-    private record Row(String file, boolean isPath, String format, String finish, List<ToolCall> calls, String content) {
+    private record Row(String file, String format, String finish, List<ToolCall> calls, String content) {
     }
 
     private final int width;
@@ -39,18 +39,17 @@ final class TableReport implements Report {
     @Override
     public void add(Outcome outcome) {
         tally.add(outcome);
-        String file = Cells.flat(outcome.testId() != null ? testName(outcome.testId()) : outcome.name());
-        boolean isPath = outcome.testId() == null;
+        String file = Cells.flat(outcome.testId() != null ? testName(outcome.testId()) : outcome.label());
         if (outcome.failed()) {
             if (only.shows(outcome)) {
-                rows.add(new Row(file, isPath, "-", "FAILED", List.of(), Cells.flat(outcome.error().getMessage())));
+                rows.add(new Row(file, "-", "FAILED", List.of(), Cells.flat(outcome.error().getMessage())));
                 notes.add(outcome.name() + ": " + outcome.error().getMessage());
             }
             return;
         }
         if (outcome.skipped() != null) {
             if (only.shows(outcome)) {
-                rows.add(new Row(file, isPath, "-", "skipped", List.of(), Cells.flat(outcome.skipped())));
+                rows.add(new Row(file, "-", "skipped", List.of(), Cells.flat(outcome.skipped())));
             }
             return;
         }
@@ -62,7 +61,7 @@ final class TableReport implements Report {
             }
             String which = completions.size() == 1 ? "" : " (" + (i + 1) + " of " + completions.size() + ")";
             Message m = c.message();
-            rows.add(new Row(file + which, isPath, c.format() == null ? "-" : c.format().wireName(), finish(c),
+            rows.add(new Row(file + which, c.format() == null ? "-" : c.format().wireName(), finish(c),
                     m == null ? List.of() : m.toolCalls(), Cells.flat(content(c))));
             String where = outcome.name() + which;
             c.error().ifPresent(e -> notes.add(where + ": provider error: " + describe(e)));
@@ -122,7 +121,6 @@ final class TableReport implements Report {
 
     @Override
     public void finish(Writer out) throws IOException {
-        shortenPaths();
         int[] widths = layout();
         line(out, HEADERS, widths);
         for (Row row : rows) {
@@ -144,42 +142,6 @@ final class TableReport implements Report {
     @Override
     public int status() {
         return tally.status();
-    }
-
-    /** Paths without the folder all of them share (the folder given): the file names are what tell rows apart. */
-    private void shortenPaths() {
-        if (rows.size() < 2) {
-            return;
-        }
-        String shared = null;
-        for (Row row : rows) {
-            String file = row.file();
-            if (!row.isPath()) {
-                continue; // a test id
-            }
-            String folder = file.substring(0, file.lastIndexOf('/') + 1);
-            shared = shared == null ? folder : commonFolder(shared, folder);
-        }
-        if (shared == null || shared.isEmpty()) {
-            return;
-        }
-        for (int i = 0; i < rows.size(); i++) {
-            Row row = rows.get(i);
-            if (row.isPath() && row.file().startsWith(shared)) {
-                rows.set(i, new Row(row.file().substring(shared.length()), true, row.format(), row.finish(), row.calls(),
-                        row.content()));
-            }
-        }
-    }
-
-    private static String commonFolder(String a, String b) {
-        int end = 0;
-        for (int i = 0; i < Math.min(a.length(), b.length()) && a.charAt(i) == b.charAt(i); i++) {
-            if (a.charAt(i) == '/') {
-                end = i + 1;
-            }
-        }
-        return a.substring(0, end);
     }
 
     /** Each column's width: format and finish as wide as they need, the rest shared out, content last. */

@@ -45,12 +45,14 @@ final class ToolNames {
         }
         if (shown.length() == 0) {
             // Not even the first name fits whole: as much of it as fits, then the count of the others.
-            int others = calls.size() - counts.values().iterator().next();
-            String rest = others == 0 ? "" : ", +" + others + " more";
+            Map.Entry<String, Integer> first = counts.entrySet().iterator().next();
+            int others = calls.size() - first.getValue();
+            String repeats = first.getValue() > 1 ? " x" + first.getValue() : "";
+            String rest = repeats + (others == 0 ? "" : ", +" + others + " more");
             if (Cells.width(rest) + 6 > columns) {
                 return Cells.cut(calls.size() + (calls.size() == 1 ? " call" : " calls"), columns);
             }
-            return Cells.cut(names[0], columns - Cells.width(rest)) + rest;
+            return Cells.cut(first.getKey(), columns - Cells.width(rest)) + rest;
         }
         return shown + ", +" + (calls.size() - callsShown) + " more";
     }
