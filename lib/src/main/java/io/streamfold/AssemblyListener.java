@@ -82,9 +82,21 @@ public interface AssemblyListener {
     }
 
     /**
+     * A response ended: the next one began (a recording may hold several, see
+     * {@link ChunkAssembler#assembleAll(byte[])}), or the stream ended. Called once per response,
+     * in order, the last one just before {@link #onFinished}. The deltas heard since the last call
+     * were this response's.
+     *
+     * @param response the response's 0-based position in the stream
+     * @param completion the response, final
+     */
+    default void onResponseFinished(int response, Completion completion) {
+    }
+
+    /**
      * The stream ended.
      *
-     * @param completion the final completion
+     * @param completion the final completion: the stream's last response when it held several
      */
     default void onFinished(Completion completion) {
     }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Folds a recorded LLM stream back into the complete response.
@@ -52,9 +53,90 @@ public final class ChunkAssembler {
      * @throws AssemblyException if the file cannot be read or assembled
      */
     public static Completion assemble(Path path, AssemblerOptions options) {
+        return fromFile(path, options, Assembler::assemble);
+    }
+
+    /**
+     * Assembles every response a recording file holds, in order: an agent loop recorded in one
+     * file holds one per model call. A new response begins where its format says (a
+     * {@code message_start}, {@code response.created}, ...; docs/FORMATS.md lists each rule).
+     *
+     * @param path the recording
+     * @return the responses, at least one (an empty stream is one truncated response)
+     * @throws AssemblyException if the file cannot be read or assembled
+     */
+    public static List<Completion> assembleAll(Path path) {
+        return assembleAll(path, AssemblerOptions.defaults());
+    }
+
+    /**
+     * Assembles every response a recording file holds, in order, with the given options. The
+     * listener hears each response end ({@link AssemblyListener#onResponseFinished}).
+     *
+     * @param path the recording
+     * @param options the format, leniency, source name, listener and limits
+     * @return the responses, at least one
+     * @throws AssemblyException if the file cannot be read or assembled
+     */
+    public static List<Completion> assembleAll(Path path, AssemblerOptions options) {
+        return fromFile(path, options, Assembler::assembleAll);
+    }
+
+    /**
+     * Assembles every response a stream holds, in order; the stream is read to its end but not closed.
+     *
+     * @param in the recording's bytes
+     * @return the responses, at least one
+     * @throws AssemblyException if the stream cannot be read or assembled
+     */
+    public static List<Completion> assembleAll(InputStream in) {
+        return assembleAll(in, AssemblerOptions.defaults());
+    }
+
+    /**
+     * Assembles every response a stream holds, in order, with the given options; the stream is
+     * read to its end but not closed.
+     *
+     * @param in the recording's bytes
+     * @param options the format, leniency, source name, listener and limits
+     * @return the responses, at least one
+     * @throws AssemblyException if the stream cannot be read or assembled
+     */
+    public static List<Completion> assembleAll(InputStream in, AssemblerOptions options) {
+        return Assembler.assembleAll(in, options);
+    }
+
+    /**
+     * Assembles every response a recording held in memory holds, in order.
+     *
+     * @param bytes the recording
+     * @return the responses, at least one
+     * @throws AssemblyException if it cannot be assembled
+     */
+    public static List<Completion> assembleAll(byte[] bytes) {
+        return assembleAll(bytes, AssemblerOptions.defaults());
+    }
+
+    /**
+     * Assembles every response a recording held in memory holds, in order, with the given options.
+     *
+     * @param bytes the recording
+     * @param options the format, leniency, source name, listener and limits
+     * @return the responses, at least one
+     * @throws AssemblyException if it cannot be assembled
+     */
+    public static List<Completion> assembleAll(byte[] bytes, AssemblerOptions options) {
+        return Assembler.assembleAll(bytes, options);
+    }
+
+    private interface StreamReader<T> {
+        T read(InputStream in, AssemblerOptions options);
+    }
+
+    private static <T> T fromFile(Path path, AssemblerOptions options, StreamReader<T> reader) {
         AssemblerOptions named = options.source() == null ? options.withSource(path.toString()) : options;
         try (InputStream in = Files.newInputStream(path)) {
-            return Assembler.assemble(in, named);
+            return reader.read(in, named);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new AssemblyException(new Problem(Problem.Kind.IO, "No such file", named.source(), 0, -1, -1, -1, null), e);
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package io.streamfold;
 
 import io.streamfold.internal.parsing.IncrementalReader;
 import java.nio.ByteBuffer;
+import java.util.List;
 
 /**
  * Folds a stream as its bytes arrive, for recorders and live clients: feed what comes off the
@@ -108,6 +109,9 @@ public final class IncrementalAssembler {
      * Responses stream whose final response disagrees with its deltas (a {@code stream-mismatch}
      * warning) is replaced by that response, which is authoritative.
      *
+     * <p>In a stream of several responses, this is the response being folded; the ones before it
+     * are final (the listener heard each one end).
+     *
      * @return the completion so far
      */
     public Completion snapshot() {
@@ -118,11 +122,27 @@ public final class IncrementalAssembler {
      * Ends the stream and returns the final completion. A stream that ends inside a chunk is an
      * {@link AssemblyException} naming where (in lenient mode: a problem, and what was folded).
      *
+     * <p>A stream that held several responses is an {@link AssemblyException} located where the
+     * second began (in lenient mode: the first, with that problem): read those with {@link #finishAll()}.
+     *
      * @return the final completion
-     * @throws AssemblyException in strict mode, when the stream is not a complete one
+     * @throws AssemblyException in strict mode, when the stream is not a complete one, or holds several responses
      * @throws IllegalStateException when called twice
      */
     public Completion finish() {
         return reader.finish();
+    }
+
+    /**
+     * Ends the stream and returns every response it held, in order (see
+     * {@link ChunkAssembler#assembleAll(byte[])}); the listener heard each one end as it did
+     * ({@link AssemblyListener#onResponseFinished}).
+     *
+     * @return the responses, at least one
+     * @throws AssemblyException in strict mode, when the stream is not a complete one
+     * @throws IllegalStateException when the assembler was finished already
+     */
+    public List<Completion> finishAll() {
+        return reader.finishAll();
     }
 }

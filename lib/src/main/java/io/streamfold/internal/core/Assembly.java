@@ -1,11 +1,11 @@
 package io.streamfold.internal.core;
 
-import io.streamfold.internal.json.Read;
 import io.streamfold.internal.json.Diagnostics;
 import io.streamfold.AssemblyListener;
 import io.streamfold.Choice;
 import io.streamfold.Completion;
 import io.streamfold.Format;
+import io.streamfold.internal.neutral.ProviderErrors;
 import io.streamfold.internal.neutral.Usages;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,8 +34,7 @@ public final class Assembly {
     private boolean streamed = true;
     private final AssemblyListener listener;
 
-    private Format format;
-    private final boolean formatForced;
+    private final StreamFormat format;
     private final HeaderField id;
     private final HeaderField model;
     private final HeaderField systemFingerprint;
@@ -48,18 +47,22 @@ public final class Assembly {
     private boolean terminated;
     /** Folders that keep native state of their own add what it shows to each snapshot. */
     private final List<Consumer<Published>> publishers = new ArrayList<>(1);
+    private final ResponseSequence responses;
+    /** The chunks before this response's first, and (while it ends) its last. */
+    private int chunkBase;
+    private int chunkEnd = -1;
 
     /** An assembly for one stream; more than {@code maxToolCalls} calls are a LIMIT error. */
     public Assembly(Diagnostics diagnostics, AssemblyListener listener, Format format, int maxToolCalls) {
         this.maxToolCalls = maxToolCalls;
         this.diagnostics = diagnostics;
         this.listener = listener;
-        this.format = format;
-        this.formatForced = format != null;
+        this.format = new StreamFormat(format, diagnostics);
         this.id = new HeaderField("id", diagnostics);
         this.model = new HeaderField("model", diagnostics);
         this.systemFingerprint = new HeaderField("system_fingerprint", diagnostics);
         this.serviceTier = new HeaderField("service_tier", diagnostics);
+        this.responses = new ResponseSequence(this, diagnostics, listener);
     }
 
     public Diagnostics diagnostics() {
@@ -75,43 +78,17 @@ public final class Assembly {
      * ------------------------------------------------------------------------------------- */
 
     public Format format() {
-        return format;
+        return format.value();
     }
 
     /** Settles the format on the first chunk that tells it; later chunks of another format are an error. */
     public void format(Format detected) {
-        if (format == null) {
-            format = detected;
-        } else if (format != detected && !compatible(format, detected)) {
-            throw diagnostics.unexpected("Expected a " + format.wireName() + " chunk but found a " + detected.wireName()
-                    + (formatForced ? " chunk: the format was given, and the stream is not in it"
-                            : " chunk: one recording holds one stream"));
-        }
+        format.settle(detected);
     }
 
-    /**
-     * Chat and legacy completion chunks share an envelope, and so do Ollama's chat and generate
-     * chunks; the first chunk with text decides.
-     */
-    private static boolean compatible(Format a, Format b) {
-        return (a == Format.OPENAI_CHAT || a == Format.OPENAI_COMPLETION)
-                && (b == Format.OPENAI_CHAT || b == Format.OPENAI_COMPLETION)
-                || (a == Format.OLLAMA_CHAT || a == Format.OLLAMA_GENERATE)
-                && (b == Format.OLLAMA_CHAT || b == Format.OLLAMA_GENERATE);
-    }
-
-    /** Switches between the two formats of one envelope (see {@link #compatible}) when a chunk shows which. */
+    /** Switches between the two formats of one envelope (chat and completions, Ollama's two) when a chunk shows which. */
     public void refine(Format detected) {
-        if (!formatForced) {
-            format = detected;
-        }
-    }
-
-    /** Switches between the two OpenAI chunk formats when the text shows which one it is. */
-    public void refineOpenAi(Format detected) {
-        if (!formatForced) {
-            format = detected;
-        }
+        format.refine(detected);
     }
 
     String defaultToolType() {
@@ -126,8 +103,15 @@ public final class Assembly {
         id.offer(value);
     }
 
-    /** The chunk's id, compared straight from the parser's buffer (the hot path: no copy). */
-    public void id(char[] chars, int offset, int length) {
+    /**
+     * A chat chunk's id, compared straight from the parser's buffer (the hot path: no copy). Chat
+     * has no start event: a new id once every choice finished begins the next response.
+     */
+    public void chunkId(char[] chars, int offset, int length) {
+        if (responses.newIdPending() || finished() && id.differsFromLast(chars, offset, length)) {
+            responses.newId(chars, offset, length); // the next response, if the chunk has a choice
+            return;
+        }
         id.offer(chars, offset, length);
     }
 
@@ -136,6 +120,10 @@ public final class Assembly {
     }
 
     public void model(char[] chars, int offset, int length) {
+        if (responses.newIdPending()) {
+            responses.newModel(chars, offset, length);
+            return;
+        }
         model.offer(chars, offset, length);
     }
 
@@ -188,6 +176,9 @@ public final class Assembly {
 
     /** Returns the state of the choice with this index, creating it on first use. */
     public ChoiceState choice(int index) {
+        if (responses.newIdPending()) {
+            responses.nextByNewId();
+        }
         if (index < 0 || index > MAX_INDEX) {
             throw diagnostics.unexpected("Expected a choice index from 0 to " + MAX_INDEX + " but found " + index);
         }
@@ -257,25 +248,91 @@ public final class Assembly {
      * instead of a chunk): warned, and kept as the native {@code error}. Every format reports it here.
      */
     public void providerError(Object error) {
-        Map<String, Object> map = Values.asMap(error);
-        String code = map == null ? null : firstString(map, "type", "code", "status");
-        String message = map == null ? (error == null ? null : String.valueOf(error)) : Values.stringAt(map, "message");
-        String summary = code != null && message != null ? code + ": " + message
-                : message != null ? message : code != null ? code : "no details";
-        diagnostics.warn("provider-error", "the stream carried an error (" + summary + ")");
+        diagnostics.warn("provider-error", "the stream carried an error (" + ProviderErrors.summary(error) + ")");
         if (error != null) {
             extra.put("error", error);
         }
     }
 
-    private static String firstString(Map<String, Object> map, String... keys) {
-        for (String key : keys) {
-            Object value = map.get(key);
-            if (value instanceof String || value instanceof Number) {
-                return String.valueOf(value);
-            }
+    /* ---------------------------------------------------------------------------------------
+     * Responses: an input may hold several, one after another (see ResponseSequence)
+     * ------------------------------------------------------------------------------------- */
+
+    /** The responses of the input: where each begins and ends, and what the readers return. */
+    public ResponseSequence responses() {
+        return responses;
+    }
+
+    /**
+     * A format's start event ({@code message_start}, ...): a new response when this one has begun;
+     * one still open (its {@code endEvent} never came) is an error in strict mode.
+     */
+    public void startResponse(String event, String endEvent) {
+        responses.start(event, endEvent);
+    }
+
+    /** Ends this response and begins the next, with nothing folded but the format. */
+    public void nextResponse() {
+        responses.next();
+    }
+
+    /** Forgets a folder's own state when a new response begins. */
+    public void resetting(Runnable reset) {
+        responses.resetting(reset);
+    }
+
+    /** The chunk ended: a new chat id without a choice stays with the response it follows. */
+    public void chunkEnds() {
+        responses.chunkEnds();
+    }
+
+    /** Offers the header values a chunk read before it turned out to begin a response, or not. */
+    void offerHeader(String newId, String newModel) {
+        id.offer(newId);
+        model.offer(newModel);
+    }
+
+    /** The chunk follows a whole non-streaming response: it begins the next response. */
+    public void chunkBegins() {
+        if (!streamed && begun()) {
+            responses.next();
         }
-        return null;
+    }
+
+    /** Whether the response's end event came ({@code message_stop}, {@code messageStop}, ...). */
+    public boolean ended() {
+        return terminated;
+    }
+
+    /** Whether anything of this response was folded. */
+    boolean begun() {
+        return id.value() != null || model.value() != null || terminated || usage != null || !extra.isEmpty()
+                || !choices().isEmpty();
+    }
+
+    /** Ends this response as {@link #finish} does, its last chunk the one before the current. */
+    Completion finishBeforeChunk() {
+        chunkEnd = diagnostics.chunk() - 1; // the chunk that begins the next response is not this one's
+        try {
+            return finish();
+        } finally {
+            chunkEnd = -1;
+        }
+    }
+
+    /** Forgets everything of the response but the format, for the next. */
+    void clear() {
+        id.reset();
+        model.reset();
+        systemFingerprint.reset();
+        serviceTier.reset();
+        created = null;
+        choices = new ChoiceState[1];
+        usage = null;
+        extra.clear();
+        terminated = false;
+        streamed = true;
+        chunkBase = Math.max(0, diagnostics.chunk() - 1);
     }
 
     /** Adds a folder's derived state to every snapshot, without changing it. */
@@ -320,7 +377,7 @@ public final class Assembly {
             if (c != null) {
                 for (ToolCallState call : c.calls()) {
                     c.completeCall(call);
-                    checkArguments(c, call);
+                    call.checkArguments(c.index(), diagnostics);
                 }
             }
         }
@@ -342,12 +399,14 @@ public final class Assembly {
         List<Choice> list = new ArrayList<>();
         for (ChoiceState c : choices) {
             if (c != null) {
-                list.add(c.snapshot(defaultToolType(), format, published));
+                list.add(c.snapshot(defaultToolType(), format.value(), published));
             }
         }
         boolean incomplete = !complete() || !diagnostics.problems().isEmpty();
-        return new Completion(format, id.value(), model.value(), created, systemFingerprint.value(), serviceTier.value(),
-                list, usage == null ? null : Usages.of(format, usage), published.extra(), diagnostics.chunk(), incomplete,
+        int chunks = (chunkEnd >= 0 ? chunkEnd : diagnostics.chunk()) - chunkBase;
+        return new Completion(format.value(), id.value(), model.value(), created, systemFingerprint.value(),
+                serviceTier.value(), list, usage == null ? null : Usages.of(format.value(), usage), published.extra(), chunks,
+                incomplete,
                 diagnostics.warnings(), diagnostics.problems(), streamed);
     }
 
@@ -359,13 +418,4 @@ public final class Assembly {
         return finished() || (terminated && choices().isEmpty());
     }
 
-    /** Arguments are only JSON as a whole: at the end, say when they are not. */
-    private void checkArguments(ChoiceState choice, ToolCallState call) {
-        String args = call.argumentsOverride != null ? call.argumentsOverride : call.arguments.toString();
-        if (!call.freeForm && !args.isBlank() && !Read.isJson(args)) {
-            diagnostics.warn("invalid-arguments:" + choice.index() + ":" + call.position, "invalid-arguments",
-                    "the arguments of tool call " + call.position + " (" + call.name() + ") in choice " + choice.index()
-                            + " are not valid JSON: " + Values.preview(args));
-        }
-    }
 }

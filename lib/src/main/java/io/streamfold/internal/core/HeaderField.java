@@ -14,6 +14,9 @@ final class HeaderField {
     private final Diagnostics diagnostics;
     private String value;
     private char[] chars;
+    /** What the last chunk offered (the hot path's values only), for {@link #differsFromLast}. */
+    private char[] last;
+    private int lastLength;
 
     HeaderField(String name, Diagnostics diagnostics) {
         this.name = name;
@@ -39,6 +42,7 @@ final class HeaderField {
         if (length == 0) {
             return;
         }
+        offered(source, offset, length);
         if (value == null) {
             set(new String(source, offset, length));
         } else if (!Arrays.equals(chars, 0, chars.length, source, offset, offset + length)) {
@@ -51,6 +55,33 @@ final class HeaderField {
         if (authoritative != null) {
             set(authoritative);
         }
+    }
+
+    /** Forgets the value: a new response of the stream begins. */
+    void reset() {
+        value = null;
+        chars = null;
+        last = null;
+    }
+
+    /**
+     * Whether this value differs from the one the last chunk offered (false while none was): the
+     * kept value is the first, but a stream's next response is told from the value before.
+     */
+    boolean differsFromLast(char[] source, int offset, int length) {
+        return last != null && length > 0 && !Arrays.equals(last, 0, lastLength, source, offset, offset + length);
+    }
+
+    /** Remembers the value a chunk offered, copying only when it changed (on most chunks it does not). */
+    private void offered(char[] source, int offset, int length) {
+        if (last != null && Arrays.equals(last, 0, lastLength, source, offset, offset + length)) {
+            return;
+        }
+        if (last == null || last.length < length) {
+            last = new char[Math.max(length, 16)];
+        }
+        System.arraycopy(source, offset, last, 0, length);
+        lastLength = length;
     }
 
     private void set(String v) {

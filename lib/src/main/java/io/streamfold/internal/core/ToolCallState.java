@@ -1,6 +1,8 @@
 package io.streamfold.internal.core;
 
 import io.streamfold.ToolCall;
+import io.streamfold.internal.json.Diagnostics;
+import io.streamfold.internal.json.Read;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,6 +20,16 @@ public final class ToolCallState {
     boolean completed;
     /** Free-form input (a Responses custom tool), not JSON: never checked as JSON. */
     boolean freeForm;
+
+    /** Arguments are only JSON as a whole: at the end, say when they are not. */
+    void checkArguments(int choice, Diagnostics diagnostics) {
+        String args = argumentsOverride != null ? argumentsOverride : arguments.toString();
+        if (!freeForm && !args.isBlank() && !Read.isJson(args)) {
+            diagnostics.warn("invalid-arguments:" + choice + ":" + position, "invalid-arguments",
+                    "the arguments of tool call " + position + " (" + name() + ") in choice " + choice
+                            + " are not valid JSON: " + Values.preview(args));
+        }
+    }
 
     ToolCallState(int position) {
         this.position = position;

@@ -39,8 +39,20 @@ public abstract class EventFolder<E extends EventFields> implements ChunkFolder 
         if (event.type == null) {
             return foldUntyped(event);
         }
+        String end = endOfResponseStartedBy(event.type);
+        if (end != null) {
+            assembly.startResponse(event.type, end); // a recording may hold several responses
+        }
         fold(event);
         return true;
+    }
+
+    /**
+     * The event that ends a response, when events of this type start one ({@code message_start}
+     * is ended by {@code message_stop}); else null. A start after a folded response begins the next.
+     */
+    protected String endOfResponseStartedBy(String type) {
+        return null;
     }
 
     /** An event without a type: by default the provider's error when it has one, else nothing of the format. */

@@ -154,6 +154,15 @@ public final class Diagnostics {
         return list;
     }
 
+    /**
+     * A new response of the stream begins: the warnings and problems so far were the last one's
+     * (its completion has them); chunks go on being counted from the start of the input.
+     */
+    public void nextResponse() {
+        warnings.clear();
+        problems.clear();
+    }
+
     /** Records a problem lenient mode passed over. */
     public void addProblem(Problem problem) {
         problems.add(problem);

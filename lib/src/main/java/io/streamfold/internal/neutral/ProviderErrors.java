@@ -14,6 +14,17 @@ public final class ProviderErrors {
     private ProviderErrors() {
     }
 
+    /** A line for the warning that says a stream carried {@code error}: "type: message", or what there is. */
+    public static String summary(Object error) {
+        ProviderError e = error == null ? null : of(java.util.Collections.singletonMap("error", error));
+        if (e == null) {
+            return error == null ? "no details" : String.valueOf(error);
+        }
+        String code = e.type() != null ? e.type() : e.code();
+        return code != null && e.message() != null ? code + ": " + e.message()
+                : e.message() != null ? e.message() : code != null ? code : "no details";
+    }
+
     /** The error in the response's native fields, or null. */
     public static ProviderError of(Map<String, ?> response) {
         Object error = response == null ? null : response.get("error");

@@ -9,6 +9,7 @@ import io.streamfold.internal.json.Diagnostics;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 
 /**
  * Assembles a whole input in one pass: tells its kind, steps the {@link Containers} grammar over
@@ -20,9 +21,36 @@ public final class Assembler {
     private Assembler() {
     }
 
+    /** What {@code ChunkAssembler.assemble} tells to use on input that holds several responses. */
+    public static final String READ_ALL = "ChunkAssembler.assembleAll (or IncrementalAssembler.finishAll)";
+
     public static Completion assemble(InputStream in, AssemblerOptions options) {
+        Assembly assembly = assembly(options);
+        return assembly.responses().one(assembleAll(in, assembly, options), READ_ALL);
+    }
+
+    public static Completion assemble(byte[] bytes, AssemblerOptions options) {
+        Assembly assembly = assembly(options);
+        return assembly.responses().one(assembleAll(bytes, assembly, options), READ_ALL);
+    }
+
+    /** Every response the input holds, in order. */
+    public static List<Completion> assembleAll(InputStream in, AssemblerOptions options) {
+        return assembleAll(in, assembly(options), options);
+    }
+
+    /** Every response the input holds, in order. */
+    public static List<Completion> assembleAll(byte[] bytes, AssemblerOptions options) {
+        return assembleAll(bytes, assembly(options), options);
+    }
+
+    private static Assembly assembly(AssemblerOptions options) {
         Diagnostics diag = new Diagnostics(options.source(), options.lenient());
-        Assembly assembly = new Assembly(diag, ListenerGuard.of(options.listener()), options.format(), options.maxToolCalls());
+        return new Assembly(diag, ListenerGuard.of(options.listener()), options.format(), options.maxToolCalls());
+    }
+
+    private static List<Completion> assembleAll(InputStream in, Assembly assembly, AssemblerOptions options) {
+        Diagnostics diag = assembly.diagnostics();
         guarded(diag, () -> {
             InputKind.Peeked peeked = InputKind.peek(in);
             read(peeked.kind(), peeked.stream(), null, peeked.head(), peeked.length(), diag, assembly, options);
@@ -30,9 +58,8 @@ public final class Assembler {
         return finish(assembly, options);
     }
 
-    public static Completion assemble(byte[] bytes, AssemblerOptions options) {
-        Diagnostics diag = new Diagnostics(options.source(), options.lenient());
-        Assembly assembly = new Assembly(diag, ListenerGuard.of(options.listener()), options.format(), options.maxToolCalls());
+    private static List<Completion> assembleAll(byte[] bytes, Assembly assembly, AssemblerOptions options) {
+        Diagnostics diag = assembly.diagnostics();
         InputKind kind = InputKind.decide(bytes, bytes.length, true);
         guarded(diag, () -> read(kind, null, bytes, bytes, bytes.length, diag, assembly, options));
         return finish(assembly, options);
@@ -82,16 +109,16 @@ public final class Assembler {
         }
     }
 
-    private static Completion finish(Assembly assembly, AssemblerOptions options) {
-        Completion completion;
+    private static List<Completion> finish(Assembly assembly, AssemblerOptions options) {
+        List<Completion> all;
         try {
-            completion = assembly.finish();
+            all = assembly.responses().finishAll();
         } catch (ListenerGuard.Failure e) {
             throw e.unwrap();
         }
         if (options.listener() != null) {
-            options.listener().onFinished(completion);
+            options.listener().onFinished(all.get(all.size() - 1));
         }
-        return completion;
+        return all;
     }
 }

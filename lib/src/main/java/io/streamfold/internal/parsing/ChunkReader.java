@@ -69,6 +69,7 @@ public final class ChunkReader {
             throw diag.expected("a chunk object", "the chunk");
         }
         diag.chunkRoot(p);
+        assembly.chunkBegins();
         clearPending();
         chunkError = null;
         foreign = null;
@@ -83,6 +84,7 @@ public final class ChunkReader {
      * FIELD_NAME of the {@code response} value.
      */
     public void readWithResponseOpen(JsonParser p) throws IOException {
+        assembly.chunkBegins();
         clearPending();
         chunkError = null;
         foreign = null;
@@ -143,6 +145,7 @@ public final class ChunkReader {
             return;
         }
         boolean folded = folder.endChunk();
+        assembly.chunkEnds();
         if (chunkError != null) {
             assembly.providerError(chunkError); // OpenRouter: an error beside a choice that finishes with "error"
         } else if (!folded && foreign != null) {
@@ -229,6 +232,15 @@ public final class ChunkReader {
         clearPending();
     }
 
+    /** Cohere's v1 chat events look like a stream of some format: say which, and what is read instead. */
+    private String cohereV1Hint() {
+        int type = pendingNames.indexOf("event_type");
+        return type >= 0 && pendingNames.contains("is_finished")
+                ? "; it looks like Cohere's v1 chat stream (event_type '" + pendingValues.get(type) + "'), which is not"
+                        + " read: record Cohere's v2 chat stream (POST /v2/chat, format cohere.chat) instead"
+                : "";
+    }
+
     /** No field told a format: a provider's error, or not a stream. */
     private void noFormat() {
         int error = pendingNames.indexOf("error");
@@ -240,7 +252,7 @@ public final class ChunkReader {
             return;
         }
         List<String> keys = pendingNames.size() > KEYS_NAMED ? pendingNames.subList(0, KEYS_NAMED) : pendingNames;
-        String named = keys.isEmpty() ? "none" : String.join(", ", keys);
+        String named = (keys.isEmpty() ? "none" : String.join(", ", keys)) + cohereV1Hint();
         throw new NotAStreamException(diag.chunk() == 1
                 ? "JSON that is not a recording: its first object has none of the fields of a known chunk (keys: " + named + ")"
                 : "chunk " + diag.chunk() + " has none of the fields of a known streaming format (keys: " + named + ")");

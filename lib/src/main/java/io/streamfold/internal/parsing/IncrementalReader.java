@@ -8,6 +8,7 @@ import io.streamfold.internal.core.Assembly;
 import io.streamfold.internal.json.Diagnostics;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Folds a stream as its bytes arrive, with the very reader {@code assemble} uses: one blocking
@@ -79,6 +80,10 @@ public final class IncrementalReader {
     }
 
     public Completion finish() {
+        return assembly.responses().one(finishAll(), Assembler.READ_ALL);
+    }
+
+    public List<Completion> finishAll() {
         if (finished) {
             throw new IllegalStateException("Already finished");
         }
@@ -87,16 +92,16 @@ public final class IncrementalReader {
         if (!failed) {
             guarded(this::endOfInput);
         }
-        Completion completion;
+        List<Completion> all;
         try {
-            completion = assembly.finish();
+            all = assembly.responses().finishAll();
         } catch (ListenerGuard.Failure e) {
             throw stop(e);
         }
         if (options.listener() != null) {
-            options.listener().onFinished(completion);
+            options.listener().onFinished(all.get(all.size() - 1));
         }
-        return completion;
+        return all;
     }
 
     private void checkNotStopped() {

@@ -97,6 +97,15 @@ final class ListenerGuard implements AssemblyListener {
     }
 
     @Override
+    public void onResponseFinished(int response, Completion completion) {
+        try {
+            listener.onResponseFinished(response, completion);
+        } catch (RuntimeException | Error e) {
+            throw failure(e);
+        }
+    }
+
+    @Override
     public void onFinished(Completion completion) {
         listener.onFinished(completion); // called by the readers themselves, outside the fold
     }

@@ -36,6 +36,15 @@ final class AnthropicEvents extends EventFolder<AnthropicEvent> {
 
     AnthropicEvents(Assembly assembly) {
         super(assembly, new AnthropicEvent());
+        assembly.resetting(() -> {
+            blocks.clear();
+            startInputs.clear();
+        });
+    }
+
+    @Override
+    protected String endOfResponseStartedBy(String type) {
+        return type.equals("message_start") ? "message_stop" : null;
     }
 
     @Override

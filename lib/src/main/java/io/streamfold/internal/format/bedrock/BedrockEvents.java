@@ -40,6 +40,7 @@ final class BedrockEvents implements ChunkFolder {
     BedrockEvents(Assembly assembly) {
         this.assembly = assembly;
         this.diag = assembly.diagnostics();
+        assembly.resetting(blocks::clear);
     }
 
     @Override
@@ -96,6 +97,11 @@ final class BedrockEvents implements ChunkFolder {
         if (whole != null && !delta.present && names.isEmpty()) {
             BedrockOutput.fold(assembly, whole);
             return true;
+        }
+        if (names.contains("messageStart")) {
+            assembly.startResponse("messageStart", "messageStop"); // a recording may hold several responses
+        } else if (assembly.ended() && (delta.present || names.contains("contentBlockStart"))) {
+            assembly.nextResponse(); // content after messageStop: a response whose start was not logged
         }
         ChoiceState choice = assembly.choice(0);
         if (delta.present) {

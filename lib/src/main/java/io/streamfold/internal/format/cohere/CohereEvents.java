@@ -25,6 +25,16 @@ final class CohereEvents extends EventFolder<CohereEvent> {
 
     CohereEvents(Assembly assembly) {
         super(assembly, new CohereEvent());
+        assembly.resetting(() -> {
+            blocks.clear();
+            calls.clear();
+            toolPlan = null;
+        });
+    }
+
+    @Override
+    protected String endOfResponseStartedBy(String type) {
+        return type.equals("message-start") ? "message-end" : null;
     }
 
     @Override

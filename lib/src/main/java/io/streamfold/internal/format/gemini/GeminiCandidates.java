@@ -42,10 +42,14 @@ final class GeminiCandidates {
         this.diag = assembly.diagnostics();
         // Streamed arguments are written out when a snapshot asks, not at every piece.
         assembly.publisher(out -> streaming.values().forEach(call -> call.publish(out)));
+        assembly.resetting(streaming::clear);
     }
 
     /** Reads a chunk's {@code candidates}; the parser stands on its first token. */
     void readCandidates(JsonParser p) throws IOException {
+        if (assembly.finished()) {
+            assembly.nextResponse(); // candidates after every one finished: Gemini has no other boundary
+        }
         if (!Read.startArray(p, diag, "candidates")) {
             return;
         }

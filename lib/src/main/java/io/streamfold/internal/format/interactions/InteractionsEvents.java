@@ -30,6 +30,13 @@ final class InteractionsEvents extends EventFolder<InteractionsEvent> {
 
     InteractionsEvents(Assembly assembly) {
         super(assembly, new InteractionsEvent());
+        assembly.resetting(outputs::clear);
+    }
+
+    @Override
+    protected String endOfResponseStartedBy(String type) {
+        return type.equals("interaction.start") || type.equals("interaction.created")
+                ? "interaction.complete (or interaction.completed)" : null;
     }
 
     @Override

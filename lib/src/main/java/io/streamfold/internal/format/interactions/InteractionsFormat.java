@@ -25,7 +25,9 @@ public final class InteractionsFormat implements WireFormat {
 
     @Override
     public int tells(String field, String value) {
-        return "event_type".equals(field) ? YES : NO;
+        // Cohere's v1 chat stream has an event_type too (stream-start, text-generation): not this format.
+        return "event_type".equals(field) && value != null && (value.startsWith("interaction.")
+                || value.startsWith("content.") || value.startsWith("step.") || value.equals("error")) ? YES : NO;
     }
 
     @Override

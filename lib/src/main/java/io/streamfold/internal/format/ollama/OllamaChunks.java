@@ -152,6 +152,9 @@ final class OllamaChunks implements ChunkFolder {
         if (generate) {
             assembly.refine(Format.OLLAMA_GENERATE);
         }
+        if (assembly.finished()) {
+            assembly.nextResponse(); // a chunk after done: Ollama has no other boundary
+        }
         ChoiceState choice = assembly.choice(0);
         assembly.model(model);
         choice.role(role);

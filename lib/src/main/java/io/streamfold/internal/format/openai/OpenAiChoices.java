@@ -36,6 +36,12 @@ public final class OpenAiChoices {
     public OpenAiChoices(Assembly assembly) {
         this.assembly = assembly;
         this.diag = assembly.diagnostics();
+        assembly.resetting(() -> {
+            toolCalls = new ChatToolCalls[1];
+            if (reasoningDetails != null) {
+                reasoningDetails.clear();
+            }
+        });
     }
 
     /** Reads a chunk's {@code choices} array; the parser stands on its first token. */
@@ -298,7 +304,7 @@ public final class OpenAiChoices {
             index = 0;
         }
         if (s.text.present() && !s.sawDelta) {
-            assembly.refineOpenAi(Format.OPENAI_COMPLETION);
+            assembly.refine(Format.OPENAI_COMPLETION);
         }
         ChoiceState choice = assembly.choice(index);
         choice.role(s.role);

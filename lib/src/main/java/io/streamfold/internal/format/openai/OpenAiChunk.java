@@ -43,6 +43,10 @@ final class OpenAiChunk implements ChunkFolder {
         this.assembly = assembly;
         this.diag = assembly.diagnostics();
         this.choices = new OpenAiChoices(assembly);
+        assembly.resetting(() -> {
+            objectSeen = false;
+            createdSeen = false;
+        });
     }
 
     @Override
@@ -74,7 +78,7 @@ final class OpenAiChunk implements ChunkFolder {
                 throw diag.expected("a string", name);
             }
             if (name == "id") {
-                assembly.id(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                assembly.chunkId(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
             } else {
                 assembly.model(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
             }
@@ -139,7 +143,7 @@ final class OpenAiChunk implements ChunkFolder {
             return false; // a chunk with neither choices nor usage: nothing to fold
         }
         if (object.contentEquals("text_completion")) {
-            assembly.refineOpenAi(Format.OPENAI_COMPLETION);
+            assembly.refine(Format.OPENAI_COMPLETION);
         }
         if (hasCreated) {
             assembly.created(created);

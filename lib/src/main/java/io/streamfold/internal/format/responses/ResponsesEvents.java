@@ -37,6 +37,16 @@ final class ResponsesEvents extends EventFolder<ResponsesEvent> {
         super(assembly, new ResponsesEvent());
         this.checks = new ResponsesChecks(diag);
         assembly.publisher(this::publishOutput);
+        assembly.resetting(() -> {
+            items.clear();
+            itemsById.clear();
+            authoritative = false;
+        });
+    }
+
+    @Override
+    protected String endOfResponseStartedBy(String type) {
+        return type.equals("response.created") ? "response.completed (or response.incomplete, response.failed)" : null;
     }
 
     @Override
