@@ -39,13 +39,13 @@ record Outcome(Input input, String testId, List<Completion> completions, String 
         }
     }
 
-    /** Every response the recording holds; one, until the library gives all of them. */
+    /** Every response the recording holds, in order (an agent loop recorded in one file holds several). */
     private static List<Completion> fold(Input input, AssemblerOptions options) {
         if (input.file() != null) {
-            return List.of(ChunkAssembler.assemble(input.file(), options));
+            return ChunkAssembler.assembleAll(input.file(), options);
         }
         AssemblerOptions named = options.source() == null ? options.withSource(Input.STDIN) : options;
-        return List.of(ChunkAssembler.assemble(input.bytes(), named));
+        return ChunkAssembler.assembleAll(input.bytes(), named);
     }
 
     /** How reports name the recording: its path, or standard input's {@code -}. */
