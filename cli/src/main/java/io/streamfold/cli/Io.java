@@ -27,12 +27,4 @@ record Io(InputStream in, PrintStream out, PrintStream err, Map<String, String> 
     static Io of(PrintStream out, PrintStream err) {
         return new Io(new ByteArrayInputStream(new byte[0]), out, err, Map.of(), false, false);
     }
-
-    Io withIn(InputStream input) {
-        return new Io(input, out, err, env, stdoutIsTerminal, stderrIsTerminal);
-    }
-
-    Io withEnv(Map<String, String> environment) {
-        return new Io(in, out, err, environment, stdoutIsTerminal, stderrIsTerminal);
-    }
 }
