@@ -270,6 +270,59 @@ class SeveralResponsesTest {
     }
 
     @Test
+    void aProxyThatSaysStopOnEveryChunkUnderNewIdsFoldsAsOneResponse() {
+        byte[] input = utf8(chat("a", "{\"role\":\"assistant\",\"content\":\"one \"}", "\"stop\"")
+                + chat("b", "{\"content\":\"two\"}", "\"stop\"") + "data: [DONE]\n\n");
+
+        List<Completion> all = ChunkAssembler.assembleAll(input);
+
+        assertThat(all).singleElement().satisfies(c -> {
+            assertThat(c.text()).isEqualTo("one two");
+            assertThat(c.id()).isEqualTo("a");
+            assertThat(c.warnings()).extracting(Warning::code).contains(Warning.Code.ID_CHANGED);
+        });
+    }
+
+    private static String gemini(String text, String responseId) {
+        return "data: {\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"text\":\"" + text
+                + "\"}]},\"finishReason\":\"STOP\",\"index\":0}],\"modelVersion\":\"gemini-2.5-flash\""
+                + (responseId == null ? "" : ",\"responseId\":\"" + responseId + "\"") + "}\n\n";
+    }
+
+    @Test
+    void geminiSayingStopOnEveryChunkIsOneResponseUntilTheResponseIdChanges() {
+        byte[] sameId = utf8(gemini("one ", "r1") + gemini("two", "r1"));
+        byte[] noId = utf8(gemini("one ", null) + gemini("two", null));
+        byte[] trailer = utf8(gemini("one", "r1") + "data: {\"candidates\":[{\"finishReason\":\"STOP\",\"index\":0}],"
+                + "\"usageMetadata\":{\"promptTokenCount\":4,\"candidatesTokenCount\":1,\"totalTokenCount\":5},"
+                + "\"responseId\":\"r1\"}\n\n");
+        byte[] twoIds = utf8(gemini("one", "r1") + gemini("two", "r2") + gemini(" more", "r2"));
+
+        assertThat(ChunkAssembler.assembleAll(sameId)).extracting(Completion::text).containsExactly("one two");
+        assertThat(ChunkAssembler.assembleAll(noId)).extracting(Completion::text).containsExactly("one two");
+        assertThat(ChunkAssembler.assembleAll(trailer)).singleElement().satisfies(c -> {
+            assertThat(c.text()).isEqualTo("one");
+            assertThat(c.usage().inputTokens()).isEqualTo(4L);
+        });
+        List<Completion> two = ChunkAssembler.assembleAll(twoIds);
+        assertThat(two).extracting(Completion::id).containsExactly("r1", "r2");
+        assertThat(two).extracting(Completion::text).containsExactly("one", "two more");
+        assertThat(ChunkAssembler.incremental().feed(twoIds).finishAll()).isEqualTo(two);
+    }
+
+    @Test
+    void anErrorInCandidatesAfterTheFinishNamesWhereItStood() {
+        byte[] input = utf8(gemini("one", "r1") + "data: {\"candidates\":[{\"content\":{\"parts\":7},\"index\":0}],"
+                + "\"responseId\":\"r2\"}\n\n");
+
+        AssemblyException e = catchThrowableOfType(AssemblyException.class, () -> ChunkAssembler.assembleAll(input));
+
+        assertThat(e.problem().chunk()).isEqualTo(2);
+        assertThat(e.problem().line()).isEqualTo(3);
+        assertThat(e.problem().path()).startsWith("$.candidates[0].content");
+    }
+
+    @Test
     void wholeResponsesInOneArrayAreOneResponseEach() {
         String one = "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"created\":5,\"model\":\"gpt\",\"choices\":"
                 + "[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"first\"},\"finish_reason\":\"stop\"}]}";

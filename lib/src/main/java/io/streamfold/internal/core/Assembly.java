@@ -176,9 +176,6 @@ public final class Assembly {
 
     /** Returns the state of the choice with this index, creating it on first use. */
     public ChoiceState choice(int index) {
-        if (responses.newIdPending()) {
-            responses.nextByNewId();
-        }
         if (index < 0 || index > MAX_INDEX) {
             throw diagnostics.unexpected("Expected a choice index from 0 to " + MAX_INDEX + " but found " + index);
         }
@@ -281,7 +278,17 @@ public final class Assembly {
         responses.resetting(reset);
     }
 
-    /** The chunk ended: a new chat id without a choice stays with the response it follows. */
+    /**
+     * A chat choice that opens a response (it says its role, or it is a whole message or a legacy
+     * completion's) in a chunk with a new id after a finished response: it begins the next one.
+     */
+    public void choiceOpens() {
+        if (responses.newIdPending()) {
+            responses.nextByNewId();
+        }
+    }
+
+    /** The chunk ended: a new chat id without an opening choice stays with the response it follows. */
     public void chunkEnds() {
         responses.chunkEnds();
     }

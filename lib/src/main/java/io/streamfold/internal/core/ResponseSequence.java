@@ -97,8 +97,8 @@ public final class ResponseSequence {
     }
 
     /**
-     * The chunk ended. One with a new id but no choice (usage sent after the finish, under an id
-     * of its own) stays in the response it follows: its id and model are offered to it.
+     * The chunk ended. One with a new id but no opening choice (usage sent after the finish, under
+     * an id of its own) stays in the response it follows: its id and model are offered to it.
      */
     void chunkEnds() {
         if (pendingId != null) {

@@ -47,9 +47,6 @@ final class GeminiCandidates {
 
     /** Reads a chunk's {@code candidates}; the parser stands on its first token. */
     void readCandidates(JsonParser p) throws IOException {
-        if (assembly.finished()) {
-            assembly.nextResponse(); // candidates after every one finished: Gemini has no other boundary
-        }
         if (!Read.startArray(p, diag, "candidates")) {
             return;
         }

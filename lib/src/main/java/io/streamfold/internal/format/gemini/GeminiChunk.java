@@ -28,6 +28,9 @@ final class GeminiChunk implements ChunkFolder {
     private String createTime;
     private Object usageMetadata;
     private Object promptFeedback;
+    private final DeferredCandidates deferred = new DeferredCandidates();
+    /** The responseId of the last chunk that had one. */
+    private String lastResponseId;
 
     GeminiChunk(Assembly assembly) {
         this.assembly = assembly;
@@ -52,7 +55,11 @@ final class GeminiChunk implements ChunkFolder {
         switch (name) {
             case "candidates":
                 sawGemini = true;
-                candidates.readCandidates(p);
+                if (assembly.finished()) {
+                    deferred.keep(p); // the next response's, or this one's trailer: the responseId tells
+                } else {
+                    candidates.readCandidates(p);
+                }
                 return true;
             case "usage_metadata":
             case "usageMetadata":
@@ -96,12 +103,19 @@ final class GeminiChunk implements ChunkFolder {
     }
 
     @Override
-    public boolean endChunk() {
+    public boolean endChunk() throws IOException {
         if (!sawGemini) {
             return false;
         }
         Boolean camel = candidates.camel;
+        if (deferred.present()) {
+            if (responseId != null && lastResponseId != null && !responseId.equals(lastResponseId)) {
+                assembly.nextResponse(); // a new responseId after a finished response: Gemini's only boundary
+            }
+            deferred.fold(candidates, diag, "candidates");
+        }
         if (responseId != null) {
+            lastResponseId = responseId;
             assembly.id(responseId);
             keep(camel, "responseId", "response_id", responseId);
         }

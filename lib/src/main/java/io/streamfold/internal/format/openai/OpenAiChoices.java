@@ -306,6 +306,9 @@ public final class OpenAiChoices {
         if (s.text.present() && !s.sawDelta) {
             assembly.refine(Format.OPENAI_COMPLETION);
         }
+        if (s.role != null || !s.sawDelta) {
+            assembly.choiceOpens(); // under a new id after a finished response: the next response
+        }
         ChoiceState choice = assembly.choice(index);
         choice.role(s.role);
         applyReasoning(choice, s);
