@@ -7,6 +7,8 @@ module io.streamfold.assertj {
     requires transitive org.assertj.core;
     requires com.fasterxml.jackson.core;
     requires com.fasterxml.jackson.databind;
+    requires jdk.httpserver;
+    requires static org.junit.jupiter.api;
 
     exports io.streamfold.assertj;
 }

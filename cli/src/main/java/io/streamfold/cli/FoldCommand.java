@@ -46,8 +46,10 @@ import picocli.CommandLine.TypeConversionException;
             "2:bad usage",
             "3:none failed, but a response is incomplete: cut off, a provider error, or (with --lenient) "
                     + "faults passed over, as when --format is forced onto another format"},
-        footerHeading = "%nShell completion:%n",
-        footer = "  source <(java -jar streamfold-cli.jar generate-completion)")
+        footerHeading = "%nAlso:%n",
+        footer = {
+            "  convert [OPTIONS] FILE   write the folded recording back as a stream (convert --help)",
+            "  shell completion:        source <(java -jar streamfold-cli.jar generate-completion)"})
 final class FoldCommand implements Callable<Integer> {
 
     /** The outputs other than the default; one at most. */

@@ -7,12 +7,14 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 
 /**
- * The command-line tool: folds recording files and folders, and compares two recordings
- * ({@code diff}). {@code --help} tells the options, the outputs and the exit status.
+ * The command-line tool: folds recording files and folders, compares two recordings
+ * ({@code diff}), and writes one back as a stream ({@code convert}). {@code --help} tells the
+ * options, the outputs and the exit status.
  */
 public final class Main {
 
@@ -35,6 +37,10 @@ public final class Main {
 
     /** Runs the tool; returns the exit status. */
     static int run(String[] args, Io io) {
+        if (args.length > 0 && args[0].equals("convert")) {
+            // convert parses its own options (see Convert.USAGE)
+            return Convert.run(Arrays.copyOfRange(args, 1, args.length), io.out(), io.err());
+        }
         Writer out = new LoneSurrogateEscapes(new BufferedWriter(new OutputStreamWriter(io.out(), StandardCharsets.UTF_8)));
         CommandLine line = commandLine(io, out);
         int status = line.execute(args);
