@@ -1,6 +1,6 @@
 package io.streamfold;
 
-import io.streamfold.internal.parsing.Assembler;
+import io.streamfold.internal.capture.Captures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -19,7 +19,11 @@ import java.util.List;
  * }</pre>
  *
  * <p>It reads every format in FORMATS.md (detected from the first chunk, or given) in every
- * container: a llama-stack recording, a bare JSON array of chunks, JSON Lines, or raw SSE text.
+ * container: a llama-stack recording, a bare JSON array of chunks, JSON Lines, or raw SSE text;
+ * and inside the files HTTP recorders write: VCR cassettes (YAML needs the optional
+ * jackson-dataformat-yaml), HAR archives, WireMock stub mappings and python-genai replay files,
+ * gzipped or not, where each LLM exchange gives its responses and the others are passed over.
+ * {@link Completion#source()} tells which file, container and entry a response came from.
  * The input is read once, with Jackson's streaming parser, and a file is streamed from disk: a
  * recording of any size folds in memory proportional to its output.
  *
@@ -53,16 +57,19 @@ public final class ChunkAssembler {
      * @throws AssemblyException if the file cannot be read or assembled
      */
     public static Completion assemble(Path path, AssemblerOptions options) {
-        return fromFile(path, options, Assembler::assemble);
+        return fromFile(path, options, Captures::assemble);
     }
 
     /**
      * Assembles every response a recording file holds, in order: an agent loop recorded in one
      * file holds one per model call. A new response begins where its format says (a
-     * {@code message_start}, {@code response.created}, ...; docs/FORMATS.md lists each rule).
+     * {@code message_start}, {@code response.created}, ...; docs/FORMATS.md lists each rule). In
+     * a VCR cassette, a HAR, WireMock mappings or a replay file, each LLM exchange gives its
+     * responses, in the container's order; model lists, embeddings and pages are passed over.
      *
      * @param path the recording
-     * @return the responses, at least one (an empty stream is one truncated response)
+     * @return the responses: at least one for a recording (an empty stream is one truncated
+     *     response); none for a container that holds no LLM exchange
      * @throws AssemblyException if the file cannot be read or assembled
      */
     public static List<Completion> assembleAll(Path path) {
@@ -79,7 +86,7 @@ public final class ChunkAssembler {
      * @throws AssemblyException if the file cannot be read or assembled
      */
     public static List<Completion> assembleAll(Path path, AssemblerOptions options) {
-        return fromFile(path, options, Assembler::assembleAll);
+        return fromFile(path, options, Captures::assembleAll);
     }
 
     /**
@@ -103,7 +110,7 @@ public final class ChunkAssembler {
      * @throws AssemblyException if the stream cannot be read or assembled
      */
     public static List<Completion> assembleAll(InputStream in, AssemblerOptions options) {
-        return Assembler.assembleAll(in, options);
+        return Captures.assembleAll(in, options, null);
     }
 
     /**
@@ -126,17 +133,17 @@ public final class ChunkAssembler {
      * @throws AssemblyException if it cannot be assembled
      */
     public static List<Completion> assembleAll(byte[] bytes, AssemblerOptions options) {
-        return Assembler.assembleAll(bytes, options);
+        return Captures.assembleAll(bytes, options, null);
     }
 
     private interface StreamReader<T> {
-        T read(InputStream in, AssemblerOptions options);
+        T read(InputStream in, AssemblerOptions options, Path file);
     }
 
     private static <T> T fromFile(Path path, AssemblerOptions options, StreamReader<T> reader) {
         AssemblerOptions named = options.source() == null ? options.withSource(path.toString()) : options;
         try (InputStream in = Files.newInputStream(path)) {
-            return reader.read(in, named);
+            return reader.read(in, named, path); // the path finds a WireMock stub's __files
         } catch (java.nio.file.NoSuchFileException e) {
             throw new AssemblyException(new Problem(Problem.Kind.IO, "No such file", named.source(), 0, -1, -1, -1, null), e);
         } catch (IOException e) {
@@ -166,7 +173,7 @@ public final class ChunkAssembler {
      * @throws AssemblyException if the stream cannot be read or assembled
      */
     public static Completion assemble(InputStream in, AssemblerOptions options) {
-        return Assembler.assemble(in, options);
+        return Captures.assemble(in, options, null);
     }
 
     /**
@@ -189,7 +196,7 @@ public final class ChunkAssembler {
      * @throws AssemblyException if it cannot be assembled
      */
     public static Completion assemble(byte[] bytes, AssemblerOptions options) {
-        return Assembler.assemble(bytes, options);
+        return Captures.assemble(bytes, options, null);
     }
 
     /**

@@ -8,11 +8,16 @@ import io.streamfold.internal.neutral.ProviderErrors;
 import io.streamfold.internal.output.NativeJson;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * A complete response folded from a recorded stream: what the assistant said, which tools it
  * called, why it stopped, and what it cost.
+ *
+ * <p>Equality is the response's: {@link #equals(Object)} and {@link #hashCode()} compare every
+ * component but {@link #source()}, so the same stream read from a file, from bytes, bit by bit, or
+ * out of a cassette gives equal completions.
  *
  * <p>Deeply immutable: every list and map it returns, at any depth, is unmodifiable. The header
  * fields are null when the stream never sent them. The shortcuts ({@link #text()},
@@ -38,10 +43,12 @@ import java.util.Optional;
  * @param streamed false when the recording held a whole non-streaming response (a
  *     {@code chat.completion}, an Anthropic {@code message}, a Responses {@code response}, a Cohere
  *     or Converse response, a recording with {@code is_streaming: false}); true for a stream
+ * @param source where the response was read from (the file, the container, the entry and the
+ *     request), or null when unknown (a completion made by hand)
  */
 public record Completion(Format format, String id, String model, Long created, String systemFingerprint,
         String serviceTier, List<Choice> choices, Usage usage, Map<String, Object> extra, int chunkCount,
-        boolean incomplete, List<Warning> warnings, List<Problem> problems, boolean streamed) {
+        boolean incomplete, List<Warning> warnings, List<Problem> problems, boolean streamed, Source source) {
 
     /**
      * Makes the lists and {@code extra} immutable copies (null ones empty).
@@ -63,12 +70,38 @@ public record Completion(Format format, String id, String model, Long created, S
      * @param warnings what streamfold noticed or repaired, in stream order; never null
      * @param problems the faults lenient assembly passed over; never null, always empty in strict mode
      * @param streamed false when the recording held a whole non-streaming response; true for a stream
+     * @param source where the response was read from, or null when unknown
      */
     public Completion {
         choices = List.copyOf(choices == null ? List.of() : choices);
         extra = Immutable.map(extra);
         warnings = List.copyOf(warnings == null ? List.of() : warnings);
         problems = List.copyOf(problems == null ? List.of() : problems);
+    }
+
+    /**
+     * A completion whose {@link #source()} is unknown (null): the form before sources were kept.
+     *
+     * @param format the wire format, or null when no chunk told it (an empty stream)
+     * @param id the response's id, or null
+     * @param model the model that answered, or null
+     * @param created the creation time in epoch seconds, or null
+     * @param systemFingerprint chat's {@code system_fingerprint}, or null
+     * @param serviceTier the {@code service_tier}, or null
+     * @param choices the choices in index order; null for none
+     * @param usage the usage, or null
+     * @param extra the provider's other top-level fields that the native shape keeps, or null
+     * @param chunkCount how many chunks (events) the stream had
+     * @param incomplete true when this is not the whole response
+     * @param warnings what streamfold noticed or repaired, or null for none
+     * @param problems the faults lenient assembly passed over, or null for none
+     * @param streamed false for a whole non-streaming response; true for a stream
+     */
+    public Completion(Format format, String id, String model, Long created, String systemFingerprint,
+            String serviceTier, List<Choice> choices, Usage usage, Map<String, Object> extra, int chunkCount,
+            boolean incomplete, List<Warning> warnings, List<Problem> problems, boolean streamed) {
+        this(format, id, model, created, systemFingerprint, serviceTier, choices, usage, extra, chunkCount,
+                incomplete, warnings, problems, streamed, null);
     }
 
     /**
@@ -86,7 +119,41 @@ public record Completion(Format format, String id, String model, Long created, S
     public Completion(Format format, String id, String model, Long created, String systemFingerprint,
             String serviceTier, List<Choice> choices, Usage usage) {
         this(format, id, model, created, systemFingerprint, serviceTier, choices, usage, Map.of(),
-                0, false, List.of(), List.of(), true);
+                0, false, List.of(), List.of(), true, null);
+    }
+
+    /**
+     * Returns this completion with the given source; everything else is the same.
+     *
+     * @param source where the response was read from, or null
+     * @return a new completion; this one is unchanged
+     */
+    public Completion withSource(Source source) {
+        return new Completion(format, id, model, created, systemFingerprint, serviceTier, choices, usage, extra,
+                chunkCount, incomplete, warnings, problems, streamed, source);
+    }
+
+    /**
+     * Compares the response, not where it was read from: every component but {@link #source()}.
+     *
+     * @param o the other object
+     * @return true when {@code o} is a completion of the same response
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Completion c && format == c.format && Objects.equals(id, c.id)
+                && Objects.equals(model, c.model) && Objects.equals(created, c.created)
+                && Objects.equals(systemFingerprint, c.systemFingerprint) && Objects.equals(serviceTier, c.serviceTier)
+                && choices.equals(c.choices) && Objects.equals(usage, c.usage) && extra.equals(c.extra)
+                && chunkCount == c.chunkCount && incomplete == c.incomplete && warnings.equals(c.warnings)
+                && problems.equals(c.problems) && streamed == c.streamed;
+    }
+
+    /** {@return a hash of every component but {@link #source()}, consistent with {@link #equals(Object)}} */
+    @Override
+    public int hashCode() {
+        return Objects.hash(format, id, model, created, systemFingerprint, serviceTier, choices, usage, extra,
+                chunkCount, incomplete, warnings, problems, streamed);
     }
 
     /** {@return the message of the first choice (index 0 in practice), or null when there is no choice} */

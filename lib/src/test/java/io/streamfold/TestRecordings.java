@@ -36,6 +36,8 @@ public final class TestRecordings {
         try (Stream<Path> walk = Files.walk(root().resolve(folder))) {
             return walk.filter(Files::isRegularFile)
                     .filter(p -> p.toString().matches(".*\\.(json|jsonl|ndjson|sse)$"))
+                    // HTTP recorders' files (cassettes, HAR, stubs) have their own tests: no stream is read bit by bit there
+                    .filter(p -> !root().relativize(p.normalize()).startsWith("containers"))
                     .sorted()
                     .collect(Collectors.toList());
         } catch (IOException e) {

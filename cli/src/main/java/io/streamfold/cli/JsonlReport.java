@@ -63,6 +63,9 @@ final class JsonlReport implements Report {
             g.writeNumberField("response", response);
             g.writeNumberField("responses", outcome.completions().size());
             g.writeStringField("format", c.format() == null ? null : c.format().wireName());
+            if (c.source() != null && c.source().entry() != null) {
+                g.writeNumberField("entry", c.source().entry()); // its place in the cassette, HAR or mappings
+            }
             // the library's JSON, compact, as the value
             g.writeFieldName(neutral ? "neutral" : "completion");
             g.writeRawValue(neutral ? c.toNeutralJson() : c.toJson());

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * What became of one recording: its responses (one completion each, in order), a skip with its
- * reason, or an error; and the llama-stack {@code test_id} that names it, when it has one.
+ * reason, or an error; and the llama-stack {@code test_id} that names it, when it has one
+ * ({@link io.streamfold.Source#testId()}).
  */
 record Outcome(Input input, String testId, List<Completion> completions, String skipped, AssemblyException error) {
 
@@ -18,28 +19,37 @@ record Outcome(Input input, String testId, List<Completion> completions, String 
     }
 
     static Outcome of(Input input, AssemblerOptions options) {
-        String testId = input.file() != null ? TestIds.of(input.file()) : TestIds.of(input.bytes());
         try {
-            return new Outcome(input, testId, fold(input, options), null, null);
+            List<Completion> completions = fold(input, options);
+            if (completions.isEmpty()) {
+                return new Outcome(input, null, null, "the container holds no LLM response", null);
+            }
+            return new Outcome(input, testId(completions.get(0)), completions, null, null);
         } catch (AssemblyException e) {
             if (e.kind() == Problem.Kind.NOT_A_STREAM) {
-                return new Outcome(input, testId, null, e.getOriginalMessage().replaceFirst("^Not a stream: ", ""), null);
+                return new Outcome(input, null, null, e.getOriginalMessage().replaceFirst("^Not a stream: ", ""), null);
             }
-            return new Outcome(input, testId, null, null, e);
+            return new Outcome(input, null, null, null, e);
         } catch (RuntimeException e) {
             // A bug of ours, not the input's fault: still one line, and on to the next file.
             AssemblyException wrapped = new AssemblyException(new Problem(Problem.Kind.INTERNAL,
                     "Internal error: " + e, input.name(), 0, -1, -1, -1, null), e);
-            return new Outcome(input, testId, null, null, wrapped);
+            return new Outcome(input, null, null, null, wrapped);
         } catch (StackOverflowError | OutOfMemoryError e) {
             AssemblyException wrapped = new AssemblyException(new Problem(Problem.Kind.LIMIT,
                     "The input exhausted the " + (e instanceof StackOverflowError ? "stack" : "heap"),
                     input.name(), 0, -1, -1, -1, null), e);
-            return new Outcome(input, testId, null, null, wrapped);
+            return new Outcome(input, null, null, null, wrapped);
         }
     }
 
-    /** Every response the recording holds, in order (an agent loop recorded in one file holds several). */
+    /** The llama-stack {@code test_id} the library read from the recording, or null. */
+    private static String testId(Completion c) {
+        return c.source() == null || c.source().testId() == null || c.source().testId().isBlank() ? null
+                : c.source().testId();
+    }
+
+    /** Every response the recording holds, in order (an agent loop recorded in one file, a cassette, holds several). */
     private static List<Completion> fold(Input input, AssemblerOptions options) {
         if (input.file() != null) {
             return ChunkAssembler.assembleAll(input.file(), options);

@@ -46,15 +46,24 @@ class MainTest {
     }
 
     @Test
-    void jsonlOverTheBundledRecordingsGivesOneCompletionPerFile() throws IOException {
+    void jsonlOverTheBundledRecordingsGivesOneCompletionPerResponse() throws IOException {
         int status = run("--jsonl", TestRecordings.root().toString());
 
         List<JsonNode> lines = lines();
         assertThat(status).as("3: synthetic recordings cut off or with a provider error; " + stderr()).isEqualTo(3);
-        assertThat(lines).hasSize(TestRecordings.all(".").size());
+        assertThat(lines.stream().map(l -> l.get("path").asText()).distinct())
+                .as("every file, a cassette's responses on lines of their own")
+                .hasSize(TestRecordings.all(".").size());
+        assertThat(lines.stream().filter(l -> l.get("path").asText().endsWith("vcrpy-chat.yaml")))
+                .extracting(l -> l.get("entry").asInt()).containsExactly(1, 2, 3);
         for (JsonNode line : lines) {
             assertThat(line.has("completion")).as(line.toString()).isTrue();
             assertThat(line.get("path").asText()).startsWith(TestRecordings.root().toString());
+            if (line.get("format").isNull()) {
+                // a provider's error body at a URL that names no API tells no format
+                assertThat(line.at("/completion/error").isObject()).as(line.toString()).isTrue();
+                continue;
+            }
             assertThat(line.get("format").asText()).isIn(java.util.Arrays.stream(io.streamfold.Format.values())
                     .map(io.streamfold.Format::wireName).toList());
         }

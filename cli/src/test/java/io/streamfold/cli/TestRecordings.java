@@ -31,7 +31,8 @@ final class TestRecordings {
     static List<Path> all(String folder) {
         try (Stream<Path> walk = Files.walk(root().resolve(folder))) {
             return walk.filter(Files::isRegularFile)
-                    .filter(p -> p.toString().matches(".*\\.(json|jsonl|ndjson|sse)$"))
+                    .filter(p -> p.toString().matches(".*\\.(json|jsonl|ndjson|sse|yaml|yml|har|gz)$"))
+                    .filter(p -> !RecordingFiles.isStubBody(p))
                     .sorted()
                     .collect(Collectors.toList());
         } catch (IOException e) {

@@ -40,7 +40,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BundledRecordingsTest {
 
     static Stream<Path> everyRecording() {
-        return Recordings.bundled().list().stream();
+        // recordings/containers/ holds HTTP recorders' files of several responses each, tested in the library
+        return Recordings.bundled().list().stream()
+                .filter(path -> !Recordings.bundled().nameOf(path).startsWith("containers/"));
     }
 
     @ParameterizedTest(name = "{0}")

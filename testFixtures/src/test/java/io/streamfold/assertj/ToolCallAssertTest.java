@@ -217,7 +217,7 @@ class ToolCallAssertTest {
 
     @Test
     void everyCallOfEveryRecordingHasJsonObjectArguments() {
-        for (Path path : Recordings.bundled().list()) {
+        for (Path path : BundledRecordingsTest.everyRecording().toList()) {
             io.streamfold.Message message = io.streamfold.ChunkAssembler.assemble(path).message();
             List<ToolCall> calls = message == null ? List.of() : message.toolCalls(); // none for a blocked prompt
             for (int i = 0; i < calls.size(); i++) {

@@ -260,50 +260,15 @@ public final class Assembly {
         return responses;
     }
 
-    /**
-     * A format's start event ({@code message_start}, ...): a new response when this one has begun;
-     * one still open (its {@code endEvent} never came) is an error in strict mode.
-     */
-    public void startResponse(String event, String endEvent) {
-        responses.start(event, endEvent);
-    }
-
-    /** Ends this response and begins the next, with nothing folded but the format. */
-    public void nextResponse() {
-        responses.next();
-    }
-
-    /** Forgets a folder's own state when a new response begins. */
-    public void resetting(Runnable reset) {
-        responses.resetting(reset);
-    }
-
-    /**
-     * A chat choice that opens a response (it says its role, or it is a whole message or a legacy
-     * completion's) in a chunk with a new id after a finished response: it begins the next one.
-     */
-    public void choiceOpens() {
-        if (responses.newIdPending()) {
-            responses.nextByNewId();
-        }
-    }
-
-    /** The chunk ended: a new chat id without an opening choice stays with the response it follows. */
-    public void chunkEnds() {
-        responses.chunkEnds();
-    }
-
     /** Offers the header values a chunk read before it turned out to begin a response, or not. */
     void offerHeader(String newId, String newModel) {
         id.offer(newId);
         model.offer(newModel);
     }
 
-    /** The chunk follows a whole non-streaming response: it begins the next response. */
-    public void chunkBegins() {
-        if (!streamed && begun()) {
-            responses.next();
-        }
+    /** False after a whole non-streaming response. */
+    boolean streamed() {
+        return streamed;
     }
 
     /** Whether the response's end event came ({@code message_stop}, {@code messageStop}, ...). */

@@ -34,7 +34,8 @@ public final class ResponseSequence {
         this.listener = listener;
     }
 
-    void resetting(Runnable reset) {
+    /** Forgets a folder's own state when a new response begins. */
+    public void resetting(Runnable reset) {
         resets.add(reset);
     }
 
@@ -43,7 +44,7 @@ public final class ResponseSequence {
      * end event never came) is an error in strict mode; lenient mode ends it as truncated, with
      * the problem.
      */
-    void start(String event, String endEvent) {
+    public void start(String event, String endEvent) {
         if (!assembly.begun()) {
             return;
         }
@@ -59,7 +60,7 @@ public final class ResponseSequence {
     }
 
     /** Ends the assembly's response (a truncation is reported, calls are completed) and begins the next. */
-    void next() {
+    public void next() {
         if (secondStart == null) {
             secondStart = diagnostics.unexpected("").problem(); // where the second begins: the current token
         }
@@ -68,6 +69,23 @@ public final class ResponseSequence {
         diagnostics.nextResponse();
         for (Runnable reset : resets) {
             reset.run();
+        }
+    }
+
+    /** The chunk follows a whole non-streaming response: it begins the next response. */
+    public void chunkBegins() {
+        if (!assembly.streamed() && assembly.begun()) {
+            next();
+        }
+    }
+
+    /**
+     * A chat choice that opens a response (it says its role, or it is a whole message or a legacy
+     * completion's) in a chunk with a new id after a finished response: it begins the next one.
+     */
+    public void choiceOpens() {
+        if (pendingId != null) {
+            nextByNewId();
         }
     }
 
@@ -87,7 +105,7 @@ public final class ResponseSequence {
      * A chat chunk with a new id after a finished response shows a choice: it begins the next
      * response, and the header fields read before the choice are that response's.
      */
-    void nextByNewId() {
+    private void nextByNewId() {
         String id = pendingId;
         String model = pendingModel;
         pendingId = null;
@@ -100,7 +118,7 @@ public final class ResponseSequence {
      * The chunk ended. One with a new id but no opening choice (usage sent after the finish, under
      * an id of its own) stays in the response it follows: its id and model are offered to it.
      */
-    void chunkEnds() {
+    public void chunkEnds() {
         if (pendingId != null) {
             assembly.offerHeader(pendingId, pendingModel);
             pendingId = null;

@@ -41,7 +41,7 @@ public abstract class EventFolder<E extends EventFields> implements ChunkFolder 
         }
         String end = endOfResponseStartedBy(event.type);
         if (end != null) {
-            assembly.startResponse(event.type, end); // a recording may hold several responses
+            assembly.responses().start(event.type, end); // a recording may hold several responses
         }
         fold(event);
         return true;

@@ -69,7 +69,7 @@ public final class ChunkReader {
             throw diag.expected("a chunk object", "the chunk");
         }
         diag.chunkRoot(p);
-        assembly.chunkBegins();
+        assembly.responses().chunkBegins();
         clearPending();
         chunkError = null;
         foreign = null;
@@ -84,7 +84,7 @@ public final class ChunkReader {
      * FIELD_NAME of the {@code response} value.
      */
     public void readWithResponseOpen(JsonParser p) throws IOException {
-        assembly.chunkBegins();
+        assembly.responses().chunkBegins();
         clearPending();
         chunkError = null;
         foreign = null;
@@ -145,7 +145,7 @@ public final class ChunkReader {
             return;
         }
         boolean folded = folder.endChunk();
-        assembly.chunkEnds();
+        assembly.responses().chunkEnds();
         if (chunkError != null) {
             assembly.providerError(chunkError); // OpenRouter: an error beside a choice that finishes with "error"
         } else if (!folded && foreign != null) {

@@ -36,7 +36,7 @@ final class AnthropicEvents extends EventFolder<AnthropicEvent> {
 
     AnthropicEvents(Assembly assembly) {
         super(assembly, new AnthropicEvent());
-        assembly.resetting(() -> {
+        assembly.responses().resetting(() -> {
             blocks.clear();
             startInputs.clear();
         });

@@ -40,7 +40,7 @@ final class BedrockEvents implements ChunkFolder {
     BedrockEvents(Assembly assembly) {
         this.assembly = assembly;
         this.diag = assembly.diagnostics();
-        assembly.resetting(blocks::clear);
+        assembly.responses().resetting(blocks::clear);
     }
 
     @Override
@@ -99,9 +99,9 @@ final class BedrockEvents implements ChunkFolder {
             return true;
         }
         if (names.contains("messageStart")) {
-            assembly.startResponse("messageStart", "messageStop"); // a recording may hold several responses
+            assembly.responses().start("messageStart", "messageStop"); // a recording may hold several responses
         } else if (assembly.ended() && (delta.present || names.contains("contentBlockStart"))) {
-            assembly.nextResponse(); // content after messageStop: a response whose start was not logged
+            assembly.responses().next(); // content after messageStop: a response whose start was not logged
         }
         ChoiceState choice = assembly.choice(0);
         if (delta.present) {

@@ -25,7 +25,7 @@ final class CohereEvents extends EventFolder<CohereEvent> {
 
     CohereEvents(Assembly assembly) {
         super(assembly, new CohereEvent());
-        assembly.resetting(() -> {
+        assembly.responses().resetting(() -> {
             blocks.clear();
             calls.clear();
             toolPlan = null;

@@ -42,7 +42,7 @@ final class GeminiCandidates {
         this.diag = assembly.diagnostics();
         // Streamed arguments are written out when a snapshot asks, not at every piece.
         assembly.publisher(out -> streaming.values().forEach(call -> call.publish(out)));
-        assembly.resetting(streaming::clear);
+        assembly.responses().resetting(streaming::clear);
     }
 
     /** Reads a chunk's {@code candidates}; the parser stands on its first token. */

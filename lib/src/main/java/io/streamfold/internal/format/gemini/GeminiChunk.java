@@ -110,7 +110,7 @@ final class GeminiChunk implements ChunkFolder {
         Boolean camel = candidates.camel;
         if (deferred.present()) {
             if (responseId != null && lastResponseId != null && !responseId.equals(lastResponseId)) {
-                assembly.nextResponse(); // a new responseId after a finished response: Gemini's only boundary
+                assembly.responses().next(); // a new responseId after a finished response: Gemini's only boundary
             }
             deferred.fold(candidates, diag, "candidates");
         }

@@ -30,7 +30,7 @@ final class InteractionsEvents extends EventFolder<InteractionsEvent> {
 
     InteractionsEvents(Assembly assembly) {
         super(assembly, new InteractionsEvent());
-        assembly.resetting(outputs::clear);
+        assembly.responses().resetting(outputs::clear);
     }
 
     @Override

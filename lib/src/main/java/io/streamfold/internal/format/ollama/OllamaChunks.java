@@ -153,7 +153,7 @@ final class OllamaChunks implements ChunkFolder {
             assembly.refine(Format.OLLAMA_GENERATE);
         }
         if (assembly.finished()) {
-            assembly.nextResponse(); // a chunk after done: Ollama has no other boundary
+            assembly.responses().next(); // a chunk after done: Ollama has no other boundary
         }
         ChoiceState choice = assembly.choice(0);
         assembly.model(model);

@@ -36,7 +36,7 @@ public final class OpenAiChoices {
     public OpenAiChoices(Assembly assembly) {
         this.assembly = assembly;
         this.diag = assembly.diagnostics();
-        assembly.resetting(() -> {
+        assembly.responses().resetting(() -> {
             toolCalls = new ChatToolCalls[1];
             if (reasoningDetails != null) {
                 reasoningDetails.clear();
@@ -307,7 +307,7 @@ public final class OpenAiChoices {
             assembly.refine(Format.OPENAI_COMPLETION);
         }
         if (s.role != null || !s.sawDelta) {
-            assembly.choiceOpens(); // under a new id after a finished response: the next response
+            assembly.responses().choiceOpens(); // under a new id after a finished response: the next response
         }
         ChoiceState choice = assembly.choice(index);
         choice.role(s.role);

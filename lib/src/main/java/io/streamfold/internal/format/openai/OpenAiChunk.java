@@ -43,7 +43,7 @@ final class OpenAiChunk implements ChunkFolder {
         this.assembly = assembly;
         this.diag = assembly.diagnostics();
         this.choices = new OpenAiChoices(assembly);
-        assembly.resetting(() -> {
+        assembly.responses().resetting(() -> {
             objectSeen = false;
             createdSeen = false;
         });

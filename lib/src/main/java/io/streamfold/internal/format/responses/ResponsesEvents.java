@@ -37,7 +37,7 @@ final class ResponsesEvents extends EventFolder<ResponsesEvent> {
         super(assembly, new ResponsesEvent());
         this.checks = new ResponsesChecks(diag);
         assembly.publisher(this::publishOutput);
-        assembly.resetting(() -> {
+        assembly.responses().resetting(() -> {
             items.clear();
             itemsById.clear();
             authoritative = false;
