@@ -116,6 +116,62 @@ final class Cells {
         return start.endsWith(ELLIPSIS) ? start + end : start.substring(0, start.length()) + ELLIPSIS + end;
     }
 
+    /**
+     * The text in lines of at most {@code columns} columns, broken at spaces (a word wider than a
+     * line is broken where it must), the lines after the first indented by two spaces.
+     */
+    static String wrap(String text, int columns) {
+        StringBuilder out = new StringBuilder();
+        StringBuilder line = new StringBuilder();
+        int used = 0;
+        boolean content = false; // the line holds a word, not only its indent
+        for (String word : text.split(" ")) {
+            int w = width(word);
+            if (content && used + 1 + w > columns) {
+                out.append(line).append('\n');
+                line.setLength(0);
+                line.append("  ");
+                used = 2;
+                content = false;
+            }
+            if (content) {
+                line.append(' ');
+                used++;
+            }
+            while (used + w > columns && w > 0) {
+                String head = cutPlain(word, columns - used);
+                if (head.isEmpty()) {
+                    break; // not even one character fits: leave the word whole
+                }
+                out.append(line).append(head).append('\n');
+                word = word.substring(head.length());
+                w = width(word);
+                line.setLength(0);
+                line.append("  ");
+                used = 2;
+            }
+            line.append(word);
+            used += w;
+            content = true;
+        }
+        return out.append(line).toString();
+    }
+
+    /** As much of the start of the text as fits in the columns, without an ellipsis or half a pair. */
+    private static String cutPlain(String text, int columns) {
+        int used = 0;
+        int end = 0;
+        while (end < text.length()) {
+            int cp = text.codePointAt(end);
+            if (used + width(cp) > columns) {
+                break;
+            }
+            used += width(cp);
+            end += Character.charCount(cp);
+        }
+        return text.substring(0, end);
+    }
+
     /** The text followed by spaces up to {@code columns} columns. */
     static String pad(String text, int columns) {
         int missing = columns - width(text);

@@ -127,15 +127,16 @@ final class TableReport implements Report {
             String[] cells = {row.file(), row.format(), row.finish(), ToolNames.cell(row.calls(), widths[3]), row.content()};
             line(out, cells, widths);
         }
+        // In full, but wrapped to the width: nothing the table prints is wider than the terminal.
         if (!notes.isEmpty()) {
             out.write('\n');
             for (String note : notes) {
-                out.write(note);
+                out.write(Cells.wrap(Cells.flat(note), width));
                 out.write('\n');
             }
         }
         out.write('\n');
-        out.write(tally.summary());
+        out.write(Cells.wrap(tally.summary(), width));
         out.write('\n');
     }
 

@@ -33,7 +33,8 @@ class TableTest {
         Cli.Result result = new Cli().columns(80).run(TestRecordings.root().toString(), wideCases().toString());
 
         String table = result.out().substring(0, result.out().indexOf("\n\n"));
-        for (String row : table.split("\n")) {
+        // every line: the table, the errors under it (wrapped) and the summary
+        for (String row : result.out().split("\n")) {
             assertThat(Cells.width(row)).as(row).isLessThanOrEqualTo(80);
             assertThat(row.codePointCount(0, row.length())).as(row).isLessThanOrEqualTo(80);
         }
@@ -80,15 +81,20 @@ class TableTest {
         Path damaged = Synthetic.write(dir, "damaged.jsonl", Synthetic.text("ok", null) + "{\"choices\": [}\n");
         String error = Cli.of(damaged.toString()).err().strip().replaceFirst("^streamfold: ", "");
 
-        Cli.Result result = new Cli().columns(80).run(TestRecordings.path("seeds").toString(), damaged.toString());
+        Cli.Result wide = new Cli().columns(1000).run(TestRecordings.path("seeds").toString(), damaged.toString());
+        Cli.Result narrow = new Cli().columns(80).run(TestRecordings.path("seeds").toString(), damaged.toString());
 
         assertThat(error).hasSizeGreaterThan(80).contains("damaged.jsonl", "chunk 2", "line 2:");
-        assertThat(result.out()).contains("\n" + damaged + ": " + error + "\n");
+        assertThat(wide.out()).contains("\n" + damaged + ": " + error + "\n");
+        // at 80 columns the same words, wrapped, the lines after the first indented
+        String notes = narrow.out().substring(narrow.out().indexOf("\n\n") + 2);
+        assertThat(notes.replace("\n  ", " ")).contains(damaged + ": " + error + "\n");
+        assertThat(notes.lines()).allSatisfy(line -> assertThat(Cells.width(line)).isLessThanOrEqualTo(80));
     }
 
     @Test
     void theSummaryCountsFilesResponsesFormatsAndOutcomes() {
-        Cli.Result result = Cli.of(TestRecordings.path("real").toString());
+        Cli.Result result = new Cli().columns(1000).run(TestRecordings.path("real").toString());
 
         String[] rows = result.rows();
         assertThat(rows[rows.length - 1]).startsWith(TestRecordings.all("real").size() + " files, ")
@@ -117,7 +123,7 @@ class TableTest {
         Synthetic.write(dir, "c-damaged.jsonl", "{\"choices\": [}\n");
         Synthetic.write(dir, "d-repeated.jsonl", Synthetic.text("x", "stop") + Synthetic.text("y", null));
 
-        Cli.Result failed = Cli.of("--only", "failed", dir.toString());
+        Cli.Result failed = new Cli().columns(1000).run("--only", "failed", dir.toString());
         assertThat(failed.rows()).hasSize(1 + 1 + 1 + 1 + 1 + 1); // header, 1 row, blank, the error, blank, summary
         assertThat(failed.rows()[1]).startsWith("c-damaged.jsonl").contains("FAILED");
         assertThat(failed.out()).contains("4 files, 3 responses");
