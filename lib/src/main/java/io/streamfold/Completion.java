@@ -1,7 +1,9 @@
 package io.streamfold;
 
+import io.streamfold.internal.diff.TreeDiff;
 import io.streamfold.internal.neutral.FinishReasons;
 import io.streamfold.internal.neutral.Immutable;
+import io.streamfold.internal.neutral.NeutralView;
 import io.streamfold.internal.neutral.ProviderErrors;
 import io.streamfold.internal.output.NativeJson;
 import java.util.List;
@@ -256,5 +258,52 @@ public record Completion(Format format, String id, String model, Long created, S
     /** {@return this completion as {@link #toJson()} renders it, indented for people} */
     public String toPrettyJson() {
         return NativeJson.write(this, true);
+    }
+
+    /**
+     * Renders this completion as the same JSON whatever its format, compact: {@code format},
+     * {@code id}, {@code model}, {@code created}, {@code system_fingerprint}, {@code streamed},
+     * {@code incomplete}, {@code finish_reason} (the neutral one, lower case: {@code tool_calls}),
+     * {@code raw_finish_reason}, then the first choice's {@code text}, {@code reasoning} (both
+     * {@code ""} when none), {@code refusal}, {@code tool_calls} and {@code server_tool_calls}
+     * (each {@code {"id", "name", "kind", "arguments"}}, the arguments as the JSON they are, or as
+     * text when they are none), the {@code usage} counts ({@code input_tokens}, ...), the
+     * provider's {@code error} ({@code type}, {@code code}, {@code message}), and, when there are
+     * several choices, the others under {@code other_choices}. {@link #diff(Completion)} compares
+     * this view, and its paths point into it.
+     *
+     * @return the JSON text
+     */
+    public String toNeutralJson() {
+        return NeutralView.json(this);
+    }
+
+    /**
+     * What differs between this completion (the old, expected one) and another (the new one), as
+     * {@link #diff(Completion, DiffOptions)} with the {@link DiffOptions#defaults() defaults}: ids,
+     * timestamps, {@code system_fingerprint} and the usage are left out, so two recordings of the
+     * same behaviour have no difference.
+     *
+     * @param other the completion to compare with
+     * @return the differences, in the order of {@link #toNeutralJson()}; empty when equivalent
+     */
+    public List<Difference> diff(Completion other) {
+        return diff(other, DiffOptions.defaults());
+    }
+
+    /**
+     * What differs between this completion (the old, expected one) and another (the new one): the
+     * values of their {@link #toNeutralJson() neutral JSON}, compared by key (in any order), lists
+     * by position, numbers by value, tool-call arguments as JSON, and text by words (a change of
+     * whitespace is none); a provider's own fields and the stream's chunking are not compared.
+     *
+     * @param other the completion to compare with
+     * @param options what to leave out
+     * @return the differences, in the order of {@link #toNeutralJson()}; empty when equivalent
+     */
+    public List<Difference> diff(Completion other, DiffOptions options) {
+        java.util.Objects.requireNonNull(other, "other");
+        java.util.Objects.requireNonNull(options, "options");
+        return TreeDiff.of(this, other, options);
     }
 }

@@ -8,57 +8,96 @@ import io.streamfold.Warning;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
+import java.util.Locale;
 
-/** One JSON line per response of a file (with its {@code entry} in a container), why it was skipped, or its error. */
-final class JsonlReport {
+/**
+ * One JSON line per response (a recording may hold several), or per recording that was skipped
+ * or failed: the response in its native JSON ({@code "completion"}) or provider-neutral
+ * ({@code "neutral"}, for {@code --neutral}).
+ */
+final class JsonlReport implements Report {
 
     private final JsonFactory factory = new JsonFactory();
     private final Writer out;
+    private final boolean neutral;
+    private final Only only;
+    private final Tally tally = new Tally();
 
-    JsonlReport(Writer out) {
+    JsonlReport(Writer out, boolean neutral, Only only) {
         this.out = out;
+        this.neutral = neutral;
+        this.only = only;
     }
 
-    void write(String path, Outcome outcome) throws IOException {
+    @Override
+    public void add(Outcome outcome) throws IOException {
+        tally.add(outcome);
+        if (outcome.completions().isEmpty()) {
+            if (only.shows(outcome)) {
+                line(outcome, -1);
+            }
+            return;
+        }
+        for (int i = 0; i < outcome.completions().size(); i++) {
+            if (only.shows(outcome.completions().get(i))) {
+                line(outcome, i);
+            }
+        }
+    }
+
+    @Override
+    public int status() {
+        return tally.status();
+    }
+
+    private void line(Outcome outcome, int response) throws IOException {
         JsonGenerator g = factory.createGenerator(out);
         g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         g.writeStartObject();
-        g.writeStringField("path", path);
-        if (outcome.completion() != null) {
-            Completion c = outcome.completion();
+        g.writeStringField("path", outcome.name());
+        if (outcome.testId() != null) {
+            g.writeStringField("test_id", outcome.testId());
+        }
+        if (response >= 0) {
+            Completion c = outcome.completions().get(response);
+            g.writeNumberField("response", response);
+            g.writeNumberField("responses", outcome.completions().size());
             g.writeStringField("format", c.format() == null ? null : c.format().wireName());
             if (c.source() != null && c.source().entry() != null) {
                 g.writeNumberField("entry", c.source().entry()); // its place in the cassette, HAR or mappings
             }
-            g.writeFieldName("completion");
-            g.writeRawValue(c.toJson()); // the library's native JSON, compact, as the value
-            if (!c.problems().isEmpty()) {
+            // the library's JSON, compact, as the value
+            g.writeFieldName(neutral ? "neutral" : "completion");
+            g.writeRawValue(neutral ? c.toNeutralJson() : c.toJson());
+            if (Outcome.incomplete(c)) {
                 g.writeBooleanField("incomplete", true);
+            }
+            if (!c.problems().isEmpty()) {
                 g.writeFieldName("problems");
                 g.writeStartArray();
                 for (Problem problem : c.problems()) {
                     problem(g, problem);
                 }
                 g.writeEndArray();
-            } else if (c.incomplete()) {
-                g.writeBooleanField("incomplete", true);
             }
             warnings(g, c.warnings());
         } else if (outcome.skipped() != null) {
             g.writeStringField("skipped", outcome.skipped());
-        } else {
+        } else if (outcome.failed()) {
             g.writeFieldName("error");
             problem(g, outcome.error().problem());
+        } else {
+            g.writeNumberField("responses", 0);
         }
         g.writeEndObject();
         g.close();
         out.write('\n');
     }
 
-    private static void problem(JsonGenerator g, Problem problem) throws IOException {
+    static void problem(JsonGenerator g, Problem problem) throws IOException {
         g.writeStartObject();
         g.writeStringField("message", problem.message());
-        g.writeStringField("kind", problem.kind().name().toLowerCase(java.util.Locale.ROOT));
+        g.writeStringField("kind", problem.kind().name().toLowerCase(Locale.ROOT));
         g.writeNumberField("chunk", problem.chunk());
         if (problem.line() > 0) {
             g.writeNumberField("line", problem.line());

@@ -1,66 +1,72 @@
 package io.streamfold.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
-/** A one-line progress report on stderr, only when stderr is a terminal. */
+/**
+ * A progress bar on stderr for long runs: only when stderr is a terminal, only once the run has
+ * taken longer than {@link #QUIET_MILLIS}, redrawn at most every {@link #REDRAW_MILLIS}, and
+ * erased at the end so that nothing of it stays among the output.
+ */
 class Progress {
+
+    static final long QUIET_MILLIS = 500;
+    static final long REDRAW_MILLIS = 100;
+    private static final int BAR = 24;
 
     private static final Progress NONE = new Progress();
 
     private Progress() {
     }
 
-    static Progress onTerminal(PrintStream stderr, int total) {
-        return total > 1 && stderrIsTerminal() ? new Shown(stderr, total) : NONE;
+    static Progress of(Io io, int total, int width) {
+        return total > 1 && io.stderrIsTerminal() ? new Shown(io.err(), total, width) : NONE;
     }
 
-    void next(Path file) {
+    /** One more recording is done. */
+    void next(String name) {
     }
 
     void done() {
     }
 
-    // Java 17 cannot ask whether stderr is a terminal; on Linux its file descriptor says.
-    private static boolean stderrIsTerminal() {
-        try {
-            Path fd = Path.of("/proc/self/fd/2");
-            if (Files.exists(fd)) {
-                String target = Files.readSymbolicLink(fd).toString();
-                return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
-            }
-        } catch (Exception e) {
-            return false;
-        }
-        return System.console() != null;
-    }
-
     private static final class Shown extends Progress {
         private final PrintStream stderr;
         private final int total;
+        private final int width;
+        private final long start = System.nanoTime();
+        private long drawn;
+        private boolean shown;
         private int count;
 
-        Shown(PrintStream stderr, int total) {
+        Shown(PrintStream stderr, int total, int width) {
             this.stderr = stderr;
             this.total = total;
+            this.width = width;
         }
 
         @Override
-        void next(Path file) {
+        void next(String name) {
             count++;
-            String name = file.toString();
-            if (name.length() > 60) {
-                name = "..." + name.substring(name.length() - 57);
+            long now = System.nanoTime();
+            long elapsed = (now - start) / 1_000_000;
+            if (elapsed < QUIET_MILLIS || (shown && (now - drawn) / 1_000_000 < REDRAW_MILLIS && count < total)) {
+                return;
             }
-            stderr.print("\r\033[K[" + count + "/" + total + "] " + name);
+            drawn = now;
+            shown = true;
+            int filled = (int) ((long) BAR * count / total);
+            String line = "[" + "#".repeat(filled) + ".".repeat(BAR - filled) + "] " + count + "/" + total + " ";
+            int room = width - 1 - line.length();
+            stderr.print("\r\033[K" + line + (room > 3 ? Cells.cutLeft(name, room) : ""));
             stderr.flush();
         }
 
         @Override
         void done() {
-            stderr.print("\r\033[K");
-            stderr.flush();
+            if (shown) {
+                stderr.print("\r\033[K");
+                stderr.flush();
+            }
         }
     }
 }

@@ -29,7 +29,8 @@ class FormatsOnTheCommandLineTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertThat(status).as("exit status; stderr: " + err.toString(StandardCharsets.UTF_8)).isZero();
+        // 3: some synthetic recordings are cut off or carry a provider error, on purpose
+        assertThat(status).as("exit status; stderr: " + err.toString(StandardCharsets.UTF_8)).isIn(0, 3);
         return out.toString(StandardCharsets.UTF_8);
     }
 

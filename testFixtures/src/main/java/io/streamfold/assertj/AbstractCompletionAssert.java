@@ -2,6 +2,8 @@ package io.streamfold.assertj;
 
 import io.streamfold.Choice;
 import io.streamfold.Completion;
+import io.streamfold.DiffOptions;
+import io.streamfold.Difference;
 import io.streamfold.FinishReason;
 import io.streamfold.Format;
 import io.streamfold.Message;
@@ -369,5 +371,38 @@ public abstract class AbstractCompletionAssert<SELF extends AbstractCompletionAs
                     ChoiceAssert.class, Choice.class, ChoiceAssert::new, label);
         }
         return navigate(ChoiceAssert.class, Choice.class, choice, ChoiceAssert::new, label);
+    }
+
+    /**
+     * Verifies that this completion shows the same behaviour as another, as
+     * {@link Completion#diff(Completion)} judges it: ids, timestamps, {@code system_fingerprint}
+     * and the usage may differ; tool-call arguments are compared as JSON and text by words. The
+     * failure lists every difference by its JSON pointer, expected (the other) then actual.
+     *
+     * @param expected the completion this one should be equivalent to
+     * @return this assertion object
+     * @throws AssertionError if the actual completion is null or differs
+     */
+    public SELF isEquivalentTo(Completion expected) {
+        return isEquivalentTo(expected, DiffOptions.defaults());
+    }
+
+    /**
+     * Verifies that this completion shows the same behaviour as another, leaving out what the
+     * options say ({@link DiffOptions#withUsage(boolean)}, {@link DiffOptions#ignoring(String...)}, ...).
+     *
+     * @param expected the completion this one should be equivalent to
+     * @param options what the comparison leaves out
+     * @return this assertion object
+     * @throws AssertionError if the actual completion is null or differs
+     */
+    public SELF isEquivalentTo(Completion expected, DiffOptions options) {
+        isNotNull();
+        java.util.Objects.requireNonNull(expected, "expected");
+        List<Difference> differences = expected.diff(actual, options);
+        if (!differences.isEmpty()) {
+            throw failing(Equivalence.message(differences));
+        }
+        return myself;
     }
 }
