@@ -103,6 +103,12 @@ public final class Diagnostics {
         chunkRoot = null;
     }
 
+    /** The object counted as a chunk was no chunk (a recording, told by a later key). */
+    public void uncountChunk() {
+        chunk--;
+        chunkRoot = null;
+    }
+
     /** The parser's current container (the chunk object) roots JSON paths from here on. */
     public void chunkRoot(JsonParser p) {
         chunkRoot = p.getParsingContext();

@@ -46,6 +46,8 @@ public final class ChunkReader {
     private WireFormat foreign;
     /** The format a field of the chunk maybe told, while none told one surely. */
     private WireFormat maybe;
+    /** The chunk is the input's first root object: it may be a recording whose first key is damaged. */
+    private boolean mayBeRecording;
 
     public ChunkReader(Assembly assembly) {
         this.assembly = assembly;
@@ -96,6 +98,26 @@ public final class ChunkReader {
         diag.endChunk();
     }
 
+    /**
+     * Reads the input's first root object as a chunk unless one of its fields makes it a recording
+     * ({@code request}, {@code test_id}, or a {@code response} holding {@code body} or
+     * {@code is_streaming}) before a field tells a format: then {@link RecordingAfterAll} hands it
+     * back to the container, the parser on that field's name (or on the response's first key).
+     */
+    void readRootObject(JsonParser p) throws IOException {
+        mayBeRecording = true;
+        try {
+            read(p);
+        } finally {
+            mayBeRecording = false;
+        }
+    }
+
+    /** Whether a chunk has told the stream's format. */
+    boolean formatKnown() {
+        return folder != null;
+    }
+
     /** The stream is a whole non-streaming response. */
     void wholeResponse() {
         assembly.wholeResponse();
@@ -110,6 +132,9 @@ public final class ChunkReader {
             replayPending();
         }
         for (String name = first; name != null; name = chunkKeys.next(p)) {
+            if (mayBeRecording && folder == null && Recording.KEYS.contains(name) && recordingField(p, name)) {
+                continue;
+            }
             JsonToken value = p.nextToken();
             if (folder != null) {
                 if (!folder.field(p, name)) {
@@ -151,6 +176,30 @@ public final class ChunkReader {
             diag.warn("unrecognized-chunk", "a chunk with none of the fields of " + assembly.format().wireName()
                     + " was skipped");
         }
+    }
+
+    /**
+     * A recording's key in the first root object: hands the object back as a recording, except a
+     * {@code response} that is a Responses event's, which is kept as the field's value (true).
+     */
+    private boolean recordingField(JsonParser p, String name) throws IOException {
+        if (!name.equals("response")) {
+            diag.endChunk();
+            throw new RecordingAfterAll(false);
+        }
+        JsonToken t = p.nextToken();
+        if (t == JsonToken.START_OBJECT) {
+            JsonToken inner = p.nextToken();
+            if (inner == JsonToken.FIELD_NAME && Recording.isResponseKey(p.currentName())) {
+                diag.endChunk();
+                throw new RecordingAfterAll(true);
+            }
+            JsonLocation at = p.currentTokenLocation();
+            pend(name, JsonValues.readFields(p), at);
+        } else {
+            pend(name, JsonValues.read(p), p.currentTokenLocation());
+        }
+        return true;
     }
 
     private void settle(WireFormat told) {
