@@ -12,7 +12,10 @@ import java.util.Arrays;
  */
 final class InputWindow extends InputStream implements SseFilter.Sink {
 
-    private byte[] bytes = new byte[16 * 1024];
+    private static final int INITIAL = 16 * 1024;
+    private static final int SHRINK_ABOVE = 1 << 20;
+
+    private byte[] bytes = new byte[INITIAL];
     /** The input position of {@code bytes[0]}. */
     private long start;
     private int length;
@@ -54,6 +57,9 @@ final class InputWindow extends InputStream implements SseFilter.Sink {
         length -= drop;
         read -= drop;
         start += drop;
+        if (bytes.length > SHRINK_ABOVE && length < bytes.length / 4) {
+            bytes = Arrays.copyOf(bytes, Math.max(INITIAL, length * 2)); // a huge chunk passed: not kept for good
+        }
     }
 
     @Override
