@@ -28,6 +28,8 @@ public final class Diagnostics {
     private final List<Problem> problems = new ArrayList<>();
 
     private int chunk;
+    /** The first sequence of invalid UTF-8 found in the input, or null. */
+    private String invalidUtf8;
     private JsonParser parser;
     private JsonStreamContext chunkRoot;
     // The parser's (1,1,0) is this place in the input: a sub-parser reads an SSE payload or a buffered chunk.
@@ -199,12 +201,25 @@ public final class Diagnostics {
                 null), null);
     }
 
+    /**
+     * Input bytes that strict UTF-8 forbids were found ahead of the parser (and made into a byte
+     * Jackson refuses where it stands): the first is named when the parser gets there.
+     */
+    public void invalidUtf8(String what) {
+        if (invalidUtf8 == null) {
+            invalidUtf8 = what;
+        }
+    }
+
     /** Translates Jackson's exception into a located one, keeping it as the cause. */
     public AssemblyException fromJackson(JsonProcessingException e) {
         Problem.Kind kind = e instanceof StreamConstraintsException ? Problem.Kind.LIMIT : Problem.Kind.MALFORMED;
         String message = e.getOriginalMessage();
         if (message == null) {
             message = e.getClass().getSimpleName();
+        }
+        if (invalidUtf8 != null && message.startsWith("Invalid UTF-8") && message.contains("0xff")) {
+            message = "Invalid UTF-8: " + invalidUtf8 + ", which UTF-8 forbids and JSON text may not hold";
         }
         JsonLocation location = e.getLocation();
         if (location == null && parser != null) {

@@ -24,6 +24,12 @@ final class InputWindow extends InputStream implements SseFilter.Sink {
     private boolean ended;
     /** While Jackson sniffs the encoding, it asks for 4 bytes whatever has arrived. */
     private boolean bootstrapping;
+    /** Strict UTF-8 over the bytes as they arrive, or null (UTF-16 or UTF-32 input). */
+    private Utf8Guard guard;
+
+    void guard(Utf8Guard guard) {
+        this.guard = guard;
+    }
 
     byte[] bytes() {
         return bytes;
@@ -65,20 +71,29 @@ final class InputWindow extends InputStream implements SseFilter.Sink {
     @Override
     public void write(byte b) {
         room(1);
-        bytes[length++] = b;
+        bytes[length] = b;
+        guarded(1);
     }
 
     @Override
     public void write(byte[] from, int offset, int count) {
         room(count);
         System.arraycopy(from, offset, bytes, length, count);
-        length += count;
+        guarded(count);
     }
 
     @Override
     public void fill(byte b, int count) {
         room(count);
         Arrays.fill(bytes, length, length + count, b);
+        guarded(count);
+    }
+
+    /** The {@code count} bytes just put after {@code length} have arrived. */
+    private void guarded(int count) {
+        if (guard != null) {
+            guard.scan(bytes, length, length + count);
+        }
         length += count;
     }
 
