@@ -85,6 +85,20 @@ class DamagedChunkTest {
     }
 
     @Test
+    void aChunkToldByItsObjectWithItsChoicesMisspeltIsWarnedByTheKeyItHas() {
+        byte[] bytes = (CHUNK.replace("choices", "choics").replace("Hi", "lost") + "\n" + CHUNK + "\n")
+                .getBytes(StandardCharsets.UTF_8);
+        Completion completion = ChunkAssembler.assemble(bytes);
+        assertThat(completion.text()).isEqualTo("Hi");
+        assertThat(completion.warnings()).singleElement().satisfies(w -> {
+            assertThat(w.code()).isEqualTo(io.streamfold.Warning.Code.UNRECOGNIZED_CHUNK);
+            assertThat(w.chunk()).isEqualTo(1);
+            assertThat(w.message()).contains("keys the format does not have: choics");
+        });
+        assertThat(ChunkAssembler.incremental().feed(bytes).finish().warnings()).isEqualTo(completion.warnings());
+    }
+
+    @Test
     void jsonLinesOfWhichNoChunkTellsAFormatAreNoStream() {
         byte[] bytes = "{\"a\":1}\n{\"b\":2}\n".getBytes(StandardCharsets.UTF_8);
         AssemblyException e = catchThrowableOfType(AssemblyException.class, () -> ChunkAssembler.assemble(bytes));

@@ -44,6 +44,9 @@ public final class ChunkReader {
     private Object chunkError;
     /** Another format a field of the chunk told, when the stream's format had no such field. */
     private WireFormat foreign;
+    /** The chunk's keys its format does not have (their first 80 chars), for the warning when nothing else came. */
+    private final StringBuilder unknownKeys = new StringBuilder();
+    private static final int UNKNOWN_KEYS_CHARS = 80;
     /** The format a field of the chunk maybe told, while none told one surely. */
     private WireFormat maybe;
     /** The chunk is the input's first root object: it may be a recording whose first key is damaged. */
@@ -74,6 +77,7 @@ public final class ChunkReader {
         clearPending();
         chunkError = null;
         foreign = null;
+        unknownKeys.setLength(0);
         maybe = null;
         readFields(p, first);
         diag.endChunk();
@@ -88,6 +92,7 @@ public final class ChunkReader {
         clearPending();
         chunkError = null;
         foreign = null;
+        unknownKeys.setLength(0);
         maybe = null;
         JsonLocation at = p.currentTokenLocation();
         Map<String, Object> response = JsonValues.readFields(p);
@@ -174,7 +179,8 @@ public final class ChunkReader {
             assembly.format(foreign.formats().get(0)); // says which format was expected and which was found
         } else if (!folded) {
             diag.warn("unrecognized-chunk", "a chunk with none of the fields of " + assembly.format().wireName()
-                    + " was skipped");
+                    + " was skipped" + (unknownKeys.length() == 0 ? "" : " (keys the format does not have: " + unknownKeys
+                    + "; a misspelt one is a damaged recording)"));
         }
     }
 
@@ -213,6 +219,9 @@ public final class ChunkReader {
      * skipped, and noted when it tells another format (a chunk with nothing else is then an error).
      */
     private void unclaimed(JsonParser p, String name) throws IOException {
+        if (unknownKeys.length() < UNKNOWN_KEYS_CHARS) {
+            unknownKeys.append(unknownKeys.length() == 0 ? "" : ", ").append(name);
+        }
         if ("error".equals(name)) {
             chunkError = JsonValues.read(p);
             return;
