@@ -29,6 +29,10 @@ final class Utf8Guard {
     private final Diagnostics diag;
     /** The lead byte of a sequence whose second byte has not come yet, else 0. */
     private int pendingLead;
+    /** The offset, in what the parser reads, of the next byte to scan. */
+    private long position;
+    /** The offset of {@code b[0]} in the block being scanned. */
+    private long base;
 
     Utf8Guard(Diagnostics diag) {
         this.diag = diag;
@@ -51,6 +55,8 @@ final class Utf8Guard {
 
     /** Scans {@code b[from, to)}, which follows the bytes scanned before, poisoning what Jackson would let by. */
     void scan(byte[] b, int from, int to) {
+        base = position - from;
+        position += to - from;
         int i = from;
         if (pendingLead != 0 && i < to) {
             second(pendingLead, b, i);
@@ -114,7 +120,7 @@ final class Utf8Guard {
 
     private void poison(byte[] b, int at, String what) {
         b[at] = POISON;
-        diag.invalidUtf8(what);
+        diag.invalidUtf8(base + at, what);
     }
 
     /** A stream whose bytes are guarded as they are read. */
