@@ -178,6 +178,26 @@ class MainTest {
     }
 
     @Test
+    void aRecordingWithADamagedKeyIsAnErrorNotASkipEvenLenient(@TempDir Path dir) throws IOException {
+        String good = Files.readString(TestRecordings.path("seeds/002_f3c450e043c4a2e1.json"));
+        Path damaged = dir.resolve("damaged.json");
+        Files.writeString(damaged, good.replaceFirst("\"response\"", "\"respXnse\""));
+
+        int status = run("--jsonl", damaged.toString());
+        JsonNode line = lines().get(0);
+        assertThat(status).as(stdout()).isNotZero();
+        assertThat(line.at("/error/message").asText()).contains("Expected a response in the recording");
+        assertThat(line.at("/error/line").asInt()).isPositive();
+
+        out.reset();
+        run("--jsonl", "--lenient", damaged.toString());
+        JsonNode lenient = lines().get(0);
+        assertThat(lenient.has("skipped")).as(lenient.toString()).isFalse();
+        assertThat(lenient.get("incomplete").asBoolean()).isTrue();
+        assertThat(lenient.at("/problems/0/message").asText()).contains("Expected a response in the recording");
+    }
+
+    @Test
     void badUsageExitsWithTwo() {
         assertThat(run()).isEqualTo(2);
         assertThat(stderr()).contains("no PATH given");

@@ -1,11 +1,15 @@
 package io.streamfold.internal.core;
 
 import io.streamfold.internal.json.CharBuf;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Text folded from many small deltas, in one growing char array made into a String once (and
  * again only after more text arrives). The array comes from {@link TextBuffers} and goes back there
  * when the assembly ends ({@link #release()}), so in steady use the text costs only its String.
+ * A large first piece ({@link CharBuf#large()}) is shared with the buffer it was read into, as
+ * Latin-1 bytes when it is Latin-1, and copied only if more text follows: one huge delta costs its
+ * bytes once there and once as the String.
  */
 public final class TextAccumulator implements CharSequence {
 
@@ -15,6 +19,10 @@ public final class TextAccumulator implements CharSequence {
 
     private char[] chars = NONE;
     private int length;
+    /** A large first piece shared with the {@link CharBuf} it was read into, Latin-1 bytes: {@code chars} is NONE. */
+    private byte[] latin1;
+    /** {@code chars} is a large first piece's array, shared: never written, never pooled. */
+    private boolean shared;
     /** The last String made, while nothing has been appended since; the text itself once released. */
     private String cached;
 
@@ -32,12 +40,32 @@ public final class TextAccumulator implements CharSequence {
     }
 
     public void append(CharSequence text) {
-        if (text instanceof CharBuf buf) {
+        if (text instanceof CharBuf buf && buf.large() && length == 0) {
+            adopt(buf);
+        } else if (text instanceof CharBuf buf) {
             append(buf.array(), 0, buf.length());
         } else {
             String s = text.toString();
             append(s.toCharArray(), 0, s.length());
         }
+    }
+
+    /**
+     * A large text as the first piece: its array is taken as it is, not copied (a 50 MB delta then
+     * costs its bytes once here, and once as the final String). The buffer never writes it again.
+     */
+    private void adopt(CharBuf buf) {
+        clear();
+        if (chars != NONE) {
+            TextBuffers.give(chars); // an empty buffer of its own, cleared before
+            chars = NONE;
+        }
+        latin1 = buf.latin1();
+        if (latin1 == null) {
+            chars = buf.array();
+            shared = true;
+        }
+        length = buf.length();
     }
 
     private void grow(int min) {
@@ -46,10 +74,18 @@ public final class TextAccumulator implements CharSequence {
             chars = new char[SMALL];
             return;
         }
-        char[] bigger = TextBuffers.take(min, chars.length * 2);
+        char[] bigger = TextBuffers.take(min, Math.max(chars.length, length) * 2);
         if (chars != NONE) {
             System.arraycopy(chars, 0, bigger, 0, length);
-            TextBuffers.give(chars);
+            if (!shared) {
+                TextBuffers.give(chars);
+            }
+            shared = false;
+        } else if (latin1 != null) {
+            for (int i = 0; i < length; i++) {
+                bigger[i] = (char) (latin1[i] & 0xFF);
+            }
+            latin1 = null;
         } else if (length > 0) {
             cached.getChars(0, length, bigger, 0); // released, then appended to again
         }
@@ -60,6 +96,11 @@ public final class TextAccumulator implements CharSequence {
     public void clear() {
         length = 0;
         cached = null;
+        latin1 = null;
+        if (shared) {
+            chars = NONE;
+            shared = false;
+        }
     }
 
     /**
@@ -67,10 +108,13 @@ public final class TextAccumulator implements CharSequence {
      * appending again takes a new buffer.
      */
     public void release() {
+        toString();
         if (chars != NONE) {
-            toString();
-            TextBuffers.give(chars);
+            if (!shared) {
+                TextBuffers.give(chars);
+            }
             chars = NONE;
+            shared = false;
         }
     }
 
@@ -127,7 +171,7 @@ public final class TextAccumulator implements CharSequence {
         if (index < 0 || index >= length) {
             throw new IndexOutOfBoundsException(index);
         }
-        return chars != NONE ? chars[index] : cached.charAt(index);
+        return chars != NONE ? chars[index] : latin1 != null ? (char) (latin1[index] & 0xFF) : cached.charAt(index);
     }
 
     @Override
@@ -143,7 +187,16 @@ public final class TextAccumulator implements CharSequence {
     @Override
     public String toString() {
         if (cached == null) {
-            cached = length == 0 ? "" : new String(chars, 0, length);
+            if (latin1 != null) {
+                cached = new String(latin1, 0, length, StandardCharsets.ISO_8859_1);
+                latin1 = null; // the String is the text now
+            } else {
+                cached = length == 0 ? "" : new String(chars, 0, length);
+                if (shared) {
+                    chars = NONE;
+                    shared = false;
+                }
+            }
         }
         return cached;
     }

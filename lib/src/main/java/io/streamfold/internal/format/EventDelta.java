@@ -51,7 +51,7 @@ public final class EventDelta {
                 continue;
             }
             if (name == "text" && t == JsonToken.VALUE_STRING) {
-                text.append(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                text.appendText(p);
                 continue;
             }
             switch (name) {
@@ -70,7 +70,7 @@ public final class EventDelta {
                 case "arguments":
                     // streamed as a string, or sent whole as an object (Interactions' function_call delta)
                     if (t == JsonToken.VALUE_STRING) {
-                        arguments.append(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                        arguments.appendText(p);
                     } else if (t != JsonToken.VALUE_NULL) {
                         other(name, JsonValues.read(p));
                     }

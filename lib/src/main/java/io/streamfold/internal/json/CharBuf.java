@@ -2,6 +2,8 @@ package io.streamfold.internal.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -11,14 +13,32 @@ import java.util.Arrays;
  */
 public final class CharBuf implements CharSequence {
 
+    /**
+     * From this many chars a string is large: read through {@link JsonParser#getText(Writer)},
+     * which spares Jackson's joined copy of its segments, into an array of its exact size (Latin-1
+     * bytes while it is Latin-1) that a {@code TextAccumulator} may then share instead of copying.
+     */
+    public static final int LARGE = 1 << 20;
+
     private char[] chars = new char[64];
     private int length;
     /** Whether a value (possibly empty) was set since the last reset: "" is not the same as absent. */
     private boolean present;
+    /** A large text that is Latin-1, one byte a char; {@code chars} then holds nothing. */
+    private byte[] latin1;
+    /** The text is one large string read whole: {@code chars} (or {@code latin1}) is never written again. */
+    private boolean large;
 
     public void reset() {
         length = 0;
         present = false;
+        if (large) {
+            large = false;
+            latin1 = null;
+            if (chars.length >= LARGE) {
+                chars = new char[64]; // shared with an accumulator, maybe: never written again
+            }
+        }
     }
 
     public boolean present() {
@@ -27,12 +47,85 @@ public final class CharBuf implements CharSequence {
 
     /** Appends the parser's current string token without making a String of it. */
     public void appendText(JsonParser p) throws IOException {
+        if (length == 0 && !large) {
+            int n = p.getTextLength();
+            if (n >= LARGE) {
+                readLarge(p, n);
+                return;
+            }
+        }
         append(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+    }
+
+    /** Whether the text is one large string, held in an array of its own that is never written again. */
+    public boolean large() {
+        return large;
+    }
+
+    /** The large text's Latin-1 bytes, or null when it is held as chars. */
+    public byte[] latin1() {
+        return latin1;
+    }
+
+    private void readLarge(JsonParser p, int n) throws IOException {
+        present = true;
+        latin1 = new byte[n];
+        chars = NO_CHARS;
+        p.getText(new Writer() {
+            @Override
+            public void write(char[] from, int offset, int count) {
+                for (int i = offset; i < offset + count; i++) {
+                    char c = from[i];
+                    if (latin1 != null && c <= 0xFF) {
+                        latin1[length++] = (byte) c;
+                        continue;
+                    }
+                    if (latin1 != null) {
+                        inflate(n);
+                    }
+                    chars[length++] = c;
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        });
+        large = true;
+    }
+
+    private static final char[] NO_CHARS = new char[0];
+
+    /** Turns Latin-1 bytes into chars, in an array of at least {@code capacity}. */
+    private void inflate(int capacity) {
+        char[] wide = new char[Math.max(capacity, length)];
+        for (int i = 0; i < length; i++) {
+            wide[i] = (char) (latin1[i] & 0xFF);
+        }
+        chars = wide;
+        latin1 = null;
+    }
+
+    /** Before writing: a large text's array is shared, so it is copied (once) into one to grow. */
+    private void unshare(int needed) {
+        if (large) {
+            large = false;
+            if (latin1 != null) {
+                inflate(Math.max(needed, length * 2));
+            } else {
+                chars = Arrays.copyOf(chars, Math.max(needed, length * 2));
+            }
+        }
     }
 
     public void append(char[] source, int offset, int count) {
         present = true;
         int needed = length + count;
+        unshare(needed);
         if (needed > chars.length) {
             chars = Arrays.copyOf(chars, Math.max(needed, chars.length * 2));
         }
@@ -44,6 +137,7 @@ public final class CharBuf implements CharSequence {
         present = true;
         int count = text.length();
         int needed = length + count;
+        unshare(needed);
         if (needed > chars.length) {
             chars = Arrays.copyOf(chars, Math.max(needed, chars.length * 2));
         }
@@ -53,7 +147,11 @@ public final class CharBuf implements CharSequence {
         length = needed;
     }
 
+    /** The chars; a large Latin-1 text is widened first. */
     public char[] array() {
+        if (latin1 != null) {
+            unshare(length);
+        }
         return chars;
     }
 
@@ -63,7 +161,7 @@ public final class CharBuf implements CharSequence {
             return false;
         }
         for (int i = 0; i < length; i++) {
-            if (chars[i] != s.charAt(i)) {
+            if (charAt(i) != s.charAt(i)) {
                 return false;
             }
         }
@@ -82,16 +180,16 @@ public final class CharBuf implements CharSequence {
 
     @Override
     public char charAt(int index) {
-        return chars[index];
+        return latin1 != null ? (char) (latin1[index] & 0xFF) : chars[index];
     }
 
     @Override
     public CharSequence subSequence(int start, int end) {
-        return new String(chars, start, end - start);
+        return toString().substring(start, end);
     }
 
     @Override
     public String toString() {
-        return new String(chars, 0, length);
+        return latin1 != null ? new String(latin1, 0, length, StandardCharsets.ISO_8859_1) : new String(chars, 0, length);
     }
 }

@@ -28,6 +28,11 @@ public final class Diagnostics {
     private final List<Problem> problems = new ArrayList<>();
 
     private int chunk;
+    /** The sequences of invalid UTF-8 found ahead of the parser (the first few), and their offsets. */
+    private static final int INVALID_UTF8_KEPT = 16;
+    private final String[] invalidUtf8 = new String[INVALID_UTF8_KEPT];
+    private final long[] invalidUtf8At = new long[INVALID_UTF8_KEPT];
+    private int invalidUtf8Count;
     private JsonParser parser;
     private JsonStreamContext chunkRoot;
     // The parser's (1,1,0) is this place in the input: a sub-parser reads an SSE payload or a buffered chunk.
@@ -100,6 +105,12 @@ public final class Diagnostics {
     /** Counts the next chunk: errors from here on name it. */
     public void beginChunk() {
         chunk++;
+        chunkRoot = null;
+    }
+
+    /** The object counted as a chunk was no chunk (a recording, told by a later key). */
+    public void uncountChunk() {
+        chunk--;
         chunkRoot = null;
     }
 
@@ -202,12 +213,40 @@ public final class Diagnostics {
                 null), null);
     }
 
+    /**
+     * Input bytes that strict UTF-8 forbids were found ahead of the parser, at this byte offset of
+     * what it reads, and made into a byte Jackson refuses there: named when the parser gets there.
+     * The first few are kept (a fault stops the fold, or lenient mode, at the first).
+     */
+    public void invalidUtf8(long offset, String what) {
+        if (invalidUtf8Count < INVALID_UTF8_KEPT) {
+            invalidUtf8At[invalidUtf8Count] = offset;
+            invalidUtf8[invalidUtf8Count++] = what;
+        }
+    }
+
+    /** What was at the place of Jackson's error about a byte FF, if the guard put it there. */
+    private String invalidUtf8Near(JsonLocation location) {
+        long at = location == null ? -1 : location.getByteOffset();
+        for (int i = 0; i < invalidUtf8Count && at >= 0; i++) {
+            if (invalidUtf8At[i] >= at - 4 && invalidUtf8At[i] <= at + 1) {
+                return invalidUtf8[i];
+            }
+        }
+        return null;
+    }
+
     /** Translates Jackson's exception into a located one, keeping it as the cause. */
     public AssemblyException fromJackson(JsonProcessingException e) {
         Problem.Kind kind = e instanceof StreamConstraintsException ? Problem.Kind.LIMIT : Problem.Kind.MALFORMED;
         String message = e.getOriginalMessage();
         if (message == null) {
             message = e.getClass().getSimpleName();
+        }
+        String invalid = invalidUtf8Count > 0 && message.startsWith("Invalid UTF-8") && message.contains("0xff")
+                ? invalidUtf8Near(e.getLocation()) : null;
+        if (invalid != null) {
+            message = "Invalid UTF-8: " + invalid + ", which UTF-8 forbids and JSON text may not hold";
         }
         JsonLocation location = e.getLocation();
         if (location == null && parser != null) {

@@ -70,10 +70,11 @@ public final class Assembler {
             Assembly assembly, AssemblerOptions options) throws IOException {
         JsonFactory factory = Parsers.factory(options);
         ChunkItems items = new ChunkItems(new ChunkReader(assembly), diag, factory);
+        Utf8Guard guard = new Utf8Guard(diag); // SSE and the event stream's payloads are UTF-8 whatever their first bytes
         switch (kind) {
             case SSE: {
                 SseInputStream sse = new SseInputStream(stream != null ? stream : new ByteArrayInputStream(bytes));
-                try (JsonParser p = factory.createParser(sse)) {
+                try (JsonParser p = factory.createParser(guard.guarding(sse))) {
                     diag.useParser(p, 1, 1, 0);
                     Containers.sequence(items, sse.filter()).readAll(p);
                 }
@@ -82,7 +83,7 @@ public final class Assembler {
             case EVENT_STREAM: {
                 // Each binary message is decoded to one line of JSON: the chunks are read as JSON Lines.
                 InputStream raw = stream != null ? stream : new ByteArrayInputStream(bytes);
-                try (JsonParser p = factory.createParser(new EventStreamInput(raw))) {
+                try (JsonParser p = factory.createParser(guard.guarding(new EventStreamInput(raw)))) {
                     diag.useParser(p, 1, 1, 0);
                     Containers.json(items).readAll(p);
                 }
@@ -92,7 +93,9 @@ public final class Assembler {
             case HTML:
                 throw kind.refusal(diag, head, n);
             default:
-                try (JsonParser p = stream != null ? factory.createParser(stream) : factory.createParser(bytes)) {
+                boolean utf8 = Utf8Guard.looksUtf8(head, 0, n);
+                try (JsonParser p = stream == null ? factory.createParser(utf8 ? guard.guarded(bytes) : bytes)
+                        : factory.createParser(utf8 ? guard.guarding(stream) : stream)) {
                     diag.useParser(p, 1, 1, 0);
                     Containers.json(items).readAll(p);
                 }

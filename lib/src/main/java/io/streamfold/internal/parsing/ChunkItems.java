@@ -21,7 +21,13 @@ import java.nio.charset.StandardCharsets;
  */
 final class ChunkItems {
 
+    /** How many chunks that tell no format may open a sequence before it is no stream. */
+    private static final int UNTOLD_MAX = 8;
+
     private final KeyOrder envelopeKeys = new KeyOrder();
+    /** The first chunks of a sequence, while none told a format: not a stream, or damaged chunks of one. */
+    private final java.util.List<AssemblyException> untold = new java.util.ArrayList<>();
+    private NotAStreamException firstUntold;
     private final ChunkReader reader;
     private final Diagnostics diag;
     private final JsonFactory factory;
@@ -36,21 +42,35 @@ final class ChunkItems {
         return diag;
     }
 
+    /** What a chunk that tells no format, while no chunk did, is. */
+    enum Untold {
+        /** A located error (lenient: a problem, and the next chunks are read): the input is a stream for sure. */
+        FAULT,
+        /** A damaged chunk if a later chunk of the sequence tells a format, else the sign of no stream. */
+        DEFERRED,
+        /** No stream: the item is the whole input's one object (a recording's body). */
+        NO_STREAM
+    }
+
     /**
      * Reads one object item; the parser stands on its START_OBJECT, or on its first FIELD_NAME
      * ({@code atFirstField}: the container looked at it already).
      */
-    void readLeniently(JsonParser p, JsonStreamContext container, boolean atFirstField) throws IOException {
-        readLeniently(p, container, atFirstField, false);
+    void readLeniently(JsonParser p, JsonStreamContext container, boolean atFirstField, Untold untold)
+            throws IOException {
+        read(p, container, atFirstField, untold, false);
     }
 
     /**
-     * As above; {@code inStream}: the input is a stream for sure (a recording's body, SSE text), so
-     * a chunk that tells no format is a located error (lenient: a problem, and the next chunks are
-     * read), not "not a stream".
+     * The input's first root object, the parser on its first FIELD_NAME: a chunk, or a recording
+     * that a later key tells ({@link RecordingAfterAll}, which the container catches).
      */
-    void readLeniently(JsonParser p, JsonStreamContext container, boolean atFirstField, boolean inStream)
-            throws IOException {
+    void readRootObject(JsonParser p, JsonStreamContext container) throws IOException {
+        read(p, container, true, Untold.DEFERRED, true);
+    }
+
+    private void read(JsonParser p, JsonStreamContext container, boolean atFirstField, Untold ifUntold,
+            boolean root) throws IOException {
         try {
             if (atFirstField) {
                 envelopeKeys.startAfter(p, p.currentToken() == JsonToken.FIELD_NAME ? p.currentName() : null);
@@ -58,21 +78,67 @@ final class ChunkItems {
                 envelopeKeys.first(p); // most items are envelopes: their first key guessed as bytes
             }
             try {
-                readItem(p);
+                readItem(p, root);
             } catch (NotAStreamException e) {
-                if (!inStream) {
+                if (ifUntold == Untold.NO_STREAM) {
                     throw e;
                 }
-                throw diag.unexpected("Expected a chunk of a known streaming format but found " + e.getMessage()
-                        .replaceFirst("^JSON that is not a recording: its first object has", "an object with")
-                        .replaceFirst("^chunk \\d+ has", "one with"));
+                if (ifUntold == Untold.DEFERRED) {
+                    untold(e);
+                    skipOut(p, container);
+                    return;
+                }
+                throw notTold(e);
             }
+            reportUntold();
         } catch (AssemblyException e) {
+            reportUntold();
             if (!diag.lenient() || e.kind() != Problem.Kind.UNEXPECTED) {
                 throw e;
             }
             diag.addProblem(e.problem());
             skipOut(p, container);
+        }
+    }
+
+    private AssemblyException notTold(NotAStreamException e) {
+        return diag.unexpected("Expected a chunk of a known streaming format but found " + e.getMessage()
+                .replaceFirst("^JSON that is not a recording: its first object has", "an object with")
+                .replaceFirst("^chunk \\d+ has", "one with"));
+    }
+
+    /**
+     * A chunk of a sequence that tells no format while none did: kept, located, until a later chunk
+     * tells one (it was a damaged chunk of that stream) or the sequence ends (it is no stream).
+     */
+    private void untold(NotAStreamException e) {
+        if (firstUntold == null) {
+            firstUntold = e;
+        }
+        if (untold.size() == UNTOLD_MAX) {
+            throw firstUntold;
+        }
+        untold.add(notTold(e));
+    }
+
+    /** Once a chunk told the format, the chunks before that told none are its damaged ones. */
+    private void reportUntold() {
+        if (untold.isEmpty() || !reader.formatKnown()) {
+            return;
+        }
+        if (!diag.lenient()) {
+            throw untold.get(0);
+        }
+        for (AssemblyException e : untold) {
+            diag.addProblem(e.problem());
+        }
+        untold.clear();
+    }
+
+    /** The sequence ended: if no chunk told a format, it is no stream. */
+    void concludeUntold() {
+        if (!untold.isEmpty()) {
+            throw firstUntold;
         }
     }
 
@@ -82,11 +148,13 @@ final class ChunkItems {
     }
 
     /** Reads an object item; the parser stands on its first FIELD_NAME (or END_OBJECT). */
-    private void readItem(JsonParser p) throws IOException {
+    private void readItem(JsonParser p, boolean root) throws IOException {
         JsonToken t = p.currentToken();
         String first = t == JsonToken.FIELD_NAME ? p.currentName() : null;
         if (first == "__type__" || first == "__data__") { // interned names: identity
             readEnvelope(p);
+        } else if (root) {
+            reader.readRootObject(p);
         } else {
             reader.read(p);
         }
@@ -191,7 +259,7 @@ final class ChunkItems {
                 }
                 try {
                     envelopeKeys.first(inner);
-                    readItem(inner);
+                    readItem(inner, false);
                 } catch (AssemblyException e) {
                     if (!diag.lenient() || e.kind() != Problem.Kind.UNEXPECTED) {
                         throw e;

@@ -44,8 +44,13 @@ public final class ChunkReader {
     private Object chunkError;
     /** Another format a field of the chunk told, when the stream's format had no such field. */
     private WireFormat foreign;
+    /** The chunk's keys its format does not have (their first 80 chars), for the warning when nothing else came. */
+    private final StringBuilder unknownKeys = new StringBuilder();
+    private static final int UNKNOWN_KEYS_CHARS = 80;
     /** The format a field of the chunk maybe told, while none told one surely. */
     private WireFormat maybe;
+    /** The chunk is the input's first root object: it may be a recording whose first key is damaged. */
+    private boolean mayBeRecording;
 
     public ChunkReader(Assembly assembly) {
         this.assembly = assembly;
@@ -73,6 +78,7 @@ public final class ChunkReader {
         clearPending();
         chunkError = null;
         foreign = null;
+        unknownKeys.setLength(0);
         maybe = null;
         readFields(p, first);
         diag.endChunk();
@@ -88,6 +94,7 @@ public final class ChunkReader {
         clearPending();
         chunkError = null;
         foreign = null;
+        unknownKeys.setLength(0);
         maybe = null;
         JsonLocation at = p.currentTokenLocation();
         Map<String, Object> response = JsonValues.readFields(p);
@@ -96,6 +103,26 @@ public final class ChunkReader {
         pend("response", response, at);
         readFields(p, chunkKeys.next(p));
         diag.endChunk();
+    }
+
+    /**
+     * Reads the input's first root object as a chunk unless one of its fields makes it a recording
+     * ({@code request}, {@code test_id}, or a {@code response} holding {@code body} or
+     * {@code is_streaming}) before a field tells a format: then {@link RecordingAfterAll} hands it
+     * back to the container, the parser on that field's name (or on the response's first key).
+     */
+    void readRootObject(JsonParser p) throws IOException {
+        mayBeRecording = true;
+        try {
+            read(p);
+        } finally {
+            mayBeRecording = false;
+        }
+    }
+
+    /** Whether a chunk has told the stream's format. */
+    boolean formatKnown() {
+        return folder != null;
     }
 
     /** The stream is a whole non-streaming response. */
@@ -112,6 +139,9 @@ public final class ChunkReader {
             replayPending();
         }
         for (String name = first; name != null; name = chunkKeys.next(p)) {
+            if (mayBeRecording && folder == null && Recording.KEYS.contains(name) && recordingField(p, name)) {
+                continue;
+            }
             JsonToken value = p.nextToken();
             if (folder != null) {
                 if (!folder.field(p, name)) {
@@ -152,8 +182,33 @@ public final class ChunkReader {
             assembly.format(foreign.formats().get(0)); // says which format was expected and which was found
         } else if (!folded) {
             diag.warn("unrecognized-chunk", "a chunk with none of the fields of " + assembly.format().wireName()
-                    + " was skipped");
+                    + " was skipped" + (unknownKeys.length() == 0 ? "" : " (keys the format does not have: " + unknownKeys
+                    + "; a misspelt one is a damaged recording)"));
         }
+    }
+
+    /**
+     * A recording's key in the first root object: hands the object back as a recording, except a
+     * {@code response} that is a Responses event's, which is kept as the field's value (true).
+     */
+    private boolean recordingField(JsonParser p, String name) throws IOException {
+        if (!name.equals("response")) {
+            diag.endChunk();
+            throw new RecordingAfterAll(false);
+        }
+        JsonToken t = p.nextToken();
+        if (t == JsonToken.START_OBJECT) {
+            JsonToken inner = p.nextToken();
+            if (inner == JsonToken.FIELD_NAME && Recording.isResponseKey(p.currentName())) {
+                diag.endChunk();
+                throw new RecordingAfterAll(true);
+            }
+            JsonLocation at = p.currentTokenLocation();
+            pend(name, JsonValues.readFields(p), at);
+        } else {
+            pend(name, JsonValues.read(p), p.currentTokenLocation());
+        }
+        return true;
     }
 
     private void settle(WireFormat told) {
@@ -167,6 +222,9 @@ public final class ChunkReader {
      * skipped, and noted when it tells another format (a chunk with nothing else is then an error).
      */
     private void unclaimed(JsonParser p, String name) throws IOException {
+        if (unknownKeys.length() < UNKNOWN_KEYS_CHARS) {
+            unknownKeys.append(unknownKeys.length() == 0 ? "" : ", ").append(name);
+        }
         if ("error".equals(name)) {
             chunkError = JsonValues.read(p);
             return;

@@ -110,11 +110,7 @@ final class Containers {
         switch (state) {
             case START -> start(p);
             case ROOT_FIRST_KEY -> rootFirstKey(p);
-            case ROOT_CHUNK -> {
-                diag.beginChunk();
-                items.readLeniently(p, p.getParsingContext().getParent(), true);
-                state = State.SEQUENCE;
-            }
+            case ROOT_CHUNK -> rootChunk(p);
             case RESPONSE_PEEK -> {
                 if (p.nextToken() != JsonToken.START_OBJECT) {
                     throw diag.expected("an object", "response");
@@ -164,7 +160,9 @@ final class Containers {
                 }
                 state = State.DONE;
                 if (recording != null) {
-                    recording.conclude();
+                    recording.conclude(diag);
+                } else {
+                    items.concludeUntold();
                 }
             }
             default -> throw new IllegalStateException(state.toString());
@@ -198,6 +196,21 @@ final class Containers {
             recording = new Recording();
             field = first;
             state = State.RECORDING_VALUE;
+        }
+    }
+
+    /** The first root object, whose first key is no recording's: a chunk, or a recording told by a later key. */
+    private void rootChunk(JsonParser p) throws IOException {
+        diag.beginChunk();
+        state = State.SEQUENCE;
+        try {
+            items.readRootObject(p, p.getParsingContext().getParent());
+        } catch (RecordingAfterAll r) {
+            diag.uncountChunk();
+            recording = new Recording();
+            field = p.currentName();
+            recording.sawResponse = r.insideResponse;
+            state = r.insideResponse ? State.RESPONSE_VALUE : State.RECORDING_VALUE;
         }
     }
 
@@ -249,6 +262,7 @@ final class Containers {
     private void recordedBody(JsonParser p, JsonToken v) throws IOException {
         Recording r = recording;
         r.sawBody = true;
+        r.bodyKey = true;
         if (Boolean.FALSE.equals(r.streaming)) {
             if (v == JsonToken.START_OBJECT) {
                 state = State.BODY_OBJECT;
@@ -287,7 +301,7 @@ final class Containers {
         JsonStreamContext response = p.getParsingContext().getParent();
         diag.beginChunk();
         try {
-            items.readLeniently(p, response, false);
+            items.readLeniently(p, response, false, ChunkItems.Untold.NO_STREAM);
             recording.bodyFolded = true;
             items.wholeResponse();
         } catch (NotAStreamException e) {
@@ -335,7 +349,7 @@ final class Containers {
         JsonToken t = p.nextToken();
         if (t == JsonToken.START_OBJECT) {
             diag.beginChunk();
-            items.readLeniently(p, bodyContext, false, !bodyIsTop);
+            items.readLeniently(p, bodyContext, false, bodyIsTop ? ChunkItems.Untold.DEFERRED : ChunkItems.Untold.FAULT);
         } else if (t == JsonToken.VALUE_STRING) {
             items.readSseLine(p);
         } else if (t == JsonToken.END_ARRAY) {
@@ -360,13 +374,15 @@ final class Containers {
             if (sse != null && sse.dataLines() == 0) {
                 throw new NotAStreamException("the SSE text has no data: lines");
             }
+            items.concludeUntold();
             return;
         }
         diag.beginChunk();
         if (t != JsonToken.START_OBJECT) {
             throw diag.expected("a chunk object", "a line of the stream");
         }
-        items.readLeniently(p, p.getParsingContext().getParent(), false, sse != null);
+        items.readLeniently(p, p.getParsingContext().getParent(), false,
+                sse != null ? ChunkItems.Untold.FAULT : ChunkItems.Untold.DEFERRED);
     }
 
     private void end(String what) {

@@ -149,12 +149,14 @@ public final class IncrementalReader {
             case HTML:
                 throw kind.refusal(diag, start, headLength);
             case SSE:
+                window.guard(new Utf8Guard(diag));
                 sse = new SseFilter();
                 grammar = Containers.sequence(items, sse);
                 sse.write(start, 0, headLength, window);
                 break;
             case EVENT_STREAM:
                 // Each binary message decodes to one line of JSON in the window: JSON Lines from here on.
+                window.guard(new Utf8Guard(diag)); // the payloads are JSON in UTF-8
                 eventStream = new EventStreamDecoder(window.asOutputStream());
                 grammar = Containers.json(items);
                 framer.start(0);
@@ -165,6 +167,9 @@ public final class IncrementalReader {
                 boolean bom = headLength >= 3 && (start[0] & 0xFF) == 0xEF && (start[1] & 0xFF) == 0xBB
                         && (start[2] & 0xFF) == 0xBF;
                 framer.start(bom ? 3 : 0); // the parser passes over a byte order mark too
+                if (Utf8Guard.looksUtf8(start, 0, headLength)) {
+                    window.guard(new Utf8Guard(diag));
+                }
                 window.write(start, 0, headLength);
                 break;
         }

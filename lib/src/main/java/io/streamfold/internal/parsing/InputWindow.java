@@ -12,7 +12,10 @@ import java.util.Arrays;
  */
 final class InputWindow extends InputStream implements SseFilter.Sink {
 
-    private byte[] bytes = new byte[16 * 1024];
+    private static final int INITIAL = 16 * 1024;
+    private static final int SHRINK_ABOVE = 1 << 20;
+
+    private byte[] bytes = new byte[INITIAL];
     /** The input position of {@code bytes[0]}. */
     private long start;
     private int length;
@@ -21,6 +24,12 @@ final class InputWindow extends InputStream implements SseFilter.Sink {
     private boolean ended;
     /** While Jackson sniffs the encoding, it asks for 4 bytes whatever has arrived. */
     private boolean bootstrapping;
+    /** Strict UTF-8 over the bytes as they arrive, or null (UTF-16 or UTF-32 input). */
+    private Utf8Guard guard;
+
+    void guard(Utf8Guard guard) {
+        this.guard = guard;
+    }
 
     byte[] bytes() {
         return bytes;
@@ -54,25 +63,37 @@ final class InputWindow extends InputStream implements SseFilter.Sink {
         length -= drop;
         read -= drop;
         start += drop;
+        if (bytes.length > SHRINK_ABOVE && length < bytes.length / 4) {
+            bytes = Arrays.copyOf(bytes, Math.max(INITIAL, length * 2)); // a huge chunk passed: not kept for good
+        }
     }
 
     @Override
     public void write(byte b) {
         room(1);
-        bytes[length++] = b;
+        bytes[length] = b;
+        guarded(1);
     }
 
     @Override
     public void write(byte[] from, int offset, int count) {
         room(count);
         System.arraycopy(from, offset, bytes, length, count);
-        length += count;
+        guarded(count);
     }
 
     @Override
     public void fill(byte b, int count) {
         room(count);
         SseFilter.fill(bytes, length, b, count);
+        guarded(count);
+    }
+
+    /** The {@code count} bytes just put after {@code length} have arrived. */
+    private void guarded(int count) {
+        if (guard != null) {
+            guard.scan(bytes, length, length + count);
+        }
         length += count;
     }
 

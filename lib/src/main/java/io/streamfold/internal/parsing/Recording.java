@@ -1,6 +1,7 @@
 package io.streamfold.internal.parsing;
 
 import io.streamfold.AssemblyException;
+import io.streamfold.internal.json.Diagnostics;
 import java.util.Set;
 
 /** What a llama-stack recording said about itself, to decide at its end whether it held a stream. */
@@ -16,6 +17,8 @@ final class Recording {
 
     boolean sawResponse;
     boolean sawBody;
+    /** The response had a {@code body} key, whatever its value. */
+    boolean bodyKey;
     boolean bodyIsObject;
     /** The body was one object, folded as the non-streaming response it is. */
     boolean bodyFolded;
@@ -38,12 +41,20 @@ final class Recording {
         sawBody = isObject;
     }
 
-    void conclude() {
+    /**
+     * At the recording's end: what it held, or why it held no stream. A recording is told by any
+     * of its keys, so one without {@code response}, or whose response has no {@code body}, is
+     * damaged (a key misspelt), not "no stream".
+     */
+    void conclude(Diagnostics diag) {
         if (Boolean.TRUE.equals(streaming) && bodyFault != null) {
             throw bodyFault;
         }
         if (!sawResponse) {
-            throw new NotAStreamException("the JSON object is not a recording (it has no response) nor a chunk");
+            throw diag.unexpected("Expected a response in the recording but found none: is its key misspelt?");
+        }
+        if (!sawBody && !bodyKey) {
+            throw diag.unexpected("Expected a body in the recording's response but found none: is its key misspelt?");
         }
         if (Boolean.FALSE.equals(streaming) && !bodyFolded) {
             throw new NotAStreamException("a non-streaming recording (is_streaming: false) whose body is no response");

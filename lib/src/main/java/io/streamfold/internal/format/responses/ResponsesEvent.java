@@ -89,7 +89,7 @@ final class ResponsesEvent extends EventFields {
         JsonToken t = p.currentToken();
         // Every delta event repeats these: identity tests (Jackson interns names) before the switch's hashing.
         if (name == "delta" && t == JsonToken.VALUE_STRING) {
-            deltaText.append(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+            deltaText.appendText(p);
             return true;
         }
         if (name == "sequence_number" || name == "obfuscation" || name == "logprobs") {
@@ -101,7 +101,7 @@ final class ResponsesEvent extends EventFields {
                 return true;
             case "delta":
                 if (t == JsonToken.VALUE_STRING) {
-                    deltaText.append(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                    deltaText.appendText(p);
                 } else if (t != JsonToken.VALUE_NULL) {
                     keep(p, name); // not a text delta: kept, never lost
                 }
@@ -240,7 +240,7 @@ final class ResponsesEvent extends EventFields {
 
     private void textOrKept(JsonParser p, CharBuf into, String name) throws IOException {
         if (p.currentToken() == JsonToken.VALUE_STRING) {
-            into.append(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+            into.appendText(p);
         } else if (p.currentToken() != JsonToken.VALUE_NULL) {
             keep(p, name);
         }
