@@ -52,6 +52,11 @@ final class AnthropicStream extends EventWriter {
                 writeBlock(index++, block);
             }
         }
+        if (completion.error().isPresent() && completion.rawFinishReason() == null) {
+            // The stream carried an error and no stop: an error event ends it, as Anthropic sends one.
+            event("error", g -> JsonValues.writeField(g, "error", completion.error().get().raw()));
+            return;
+        }
         String stop = choice == null ? null : Targets.finish(completion, choice, target);
         Object stopSequence = same() ? completion.extra().get("stop_sequence") : null;
         event("message_delta", g -> {
