@@ -1,7 +1,9 @@
 package io.streamfold.assertj;
 
+import io.streamfold.ChunkAssembler;
 import io.streamfold.Completion;
 import io.streamfold.Format;
+import io.streamfold.Source;
 import io.streamfold.StreamWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -192,6 +194,48 @@ public final class Reply {
      */
     public static Reply of(Completion completion, StreamWriter writer) {
         return new Reply(ReplayFrames.written(completion, writer), Pace.none(), 0, Fault.none(), null, null);
+    }
+
+    /**
+     * One reply per response a recording holds, in order: a file with one is served as
+     * {@link #of(Path)} serves it, byte for byte; one with several (an agent loop recorded in one
+     * file, a VCR cassette, a HAR) is read with {@link ChunkAssembler#assembleAll(Path)} and each
+     * response is written back in its own format ({@link StreamWriter}; SSE, or NDJSON for Ollama
+     * and Bedrock), so that each request gets the next response.
+     *
+     * @param recording the recording file, or a container of several
+     * @return the replies, in the order of the responses
+     */
+    public static List<Reply> eachResponseOf(Path recording) {
+        List<Completion> all = ChunkAssembler.assembleAll(recording);
+        Source source = all.get(0).source();
+        boolean capture = source != null && source.container() != Source.Container.STREAM
+                && source.container() != Source.Container.LLAMA_STACK;
+        if (all.size() == 1 && !capture) {
+            return List.of(of(recording));
+        }
+        return all.stream().map(Reply::rewritten).toList();
+    }
+
+    /** A response written back in its own format; an error body with no choice, as that provider's error status. */
+    private static Reply rewritten(Completion c) {
+        Format format = c.format() != null ? c.format() : Format.OPENAI_CHAT;
+        Reply reply = of(c, StreamWriter.builder().format(format)
+                .container(format == Format.OLLAMA_CHAT || format == Format.OLLAMA_GENERATE
+                        || format == Format.BEDROCK_CONVERSE ? StreamWriter.Container.JSON_LINES : StreamWriter.Container.SSE)
+                .build());
+        return c.choices().isEmpty() && c.error().isPresent() ? reply.withFault(Fault.status(statusOf(c.error().get())))
+                : reply;
+    }
+
+    /** The HTTP status an error body stood for: its own code when it is one, else what its words say. */
+    private static int statusOf(io.streamfold.ProviderError error) {
+        String said = (error.type() + " " + error.code() + " " + error.message()).toLowerCase(java.util.Locale.ROOT);
+        if (error.code() != null && error.code().matches("[45]\\d\\d")) {
+            return Integer.parseInt(error.code());
+        }
+        return said.contains("rate") || said.contains("quota") || said.contains("exhausted") ? 429
+                : said.contains("overloaded") ? 529 : 500;
     }
 
     /**
