@@ -8,6 +8,7 @@ import io.streamfold.ChunkAssembler;
 import io.streamfold.assertj.Recordings;
 import io.streamfold.assertj.StreamfoldAssertions;
 import java.nio.file.Path;
+import java.lang.module.ModuleDescriptor;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,8 +31,8 @@ class ModulePathTest {
         Module streamfold = ChunkAssembler.class.getModule();
 
         assertThat(streamfold.getDescriptor().exports())
-                .singleElement()
-                .satisfies(e -> assertThat(e.source()).isEqualTo("io.streamfold"));
+                .extracting(ModuleDescriptor.Exports::source)
+                .containsExactlyInAnyOrder("io.streamfold", "io.streamfold.http");
         assertThat(streamfold.getPackages()).contains("io.streamfold.internal.parsing");
         assertThatThrownBy(() -> Class.forName("io.streamfold.internal.parsing.Parsers").getMethod("factory",
                 Class.forName("io.streamfold.AssemblerOptions")).invoke(null, (Object) null))
