@@ -1,6 +1,7 @@
 package io.streamfold.assertj;
 
 import io.streamfold.Completion;
+import io.streamfold.DiffOptions;
 
 /**
  * Assertions on an assembled {@link Completion}; see {@link AbstractCompletionAssert} for them
@@ -19,5 +20,31 @@ public class CompletionAssert extends AbstractCompletionAssert<CompletionAssert,
      */
     public CompletionAssert(Completion actual) {
         super(actual, CompletionAssert.class);
+    }
+
+    /**
+     * Verifies that this completion shows the same behaviour as the one a recording holds (a
+     * re-recorded stream against the old one): {@link #isEquivalentTo(Completion)} on the
+     * recording's completion.
+     *
+     * @param expected the recording this completion should be equivalent to
+     * @return this assertion object
+     * @throws AssertionError if the actual completion is null or differs
+     */
+    public CompletionAssert isEquivalentTo(java.nio.file.Path expected) {
+        return isEquivalentTo(expected, DiffOptions.defaults());
+    }
+
+    /**
+     * Verifies that this completion shows the same behaviour as the one a recording holds, leaving
+     * out what the options say.
+     *
+     * @param expected the recording this completion should be equivalent to
+     * @param options what the comparison leaves out
+     * @return this assertion object
+     * @throws AssertionError if the actual completion is null or differs
+     */
+    public CompletionAssert isEquivalentTo(java.nio.file.Path expected, DiffOptions options) {
+        return isEquivalentTo(io.streamfold.ChunkAssembler.assemble(expected), options);
     }
 }

@@ -42,6 +42,21 @@ class EquivalenceAssertTest {
     }
 
     @Test
+    void comparesTwoRecordingsAsTheIssueWritesIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws IOException {
+        java.nio.file.Path reRecorded = dir.resolve("re-recorded.json");
+        java.nio.file.Path changed = dir.resolve("changed.json");
+        Files.writeString(reRecorded, Files.readString(recording(SEED_001)).replaceAll("call_([A-Za-z0-9]+)", "call_$1R"));
+        Files.writeString(changed, Files.readString(recording(SEED_001)).replace("\"s, USA\"", "\"s, CA\""));
+
+        assertThatRecording(reRecorded).isEquivalentTo(recording(SEED_001));
+        assertThatThrownBy(() -> assertThatRecording(changed).isEquivalentTo(recording(SEED_001)))
+                .hasMessageContaining("/tool_calls/1/arguments/location: changed");
+        assertThatRecording(changed).isEquivalentTo(recording(SEED_001),
+                DiffOptions.defaults().ignoring("/tool_calls/1/arguments"));
+    }
+
+    @Test
     void optionsLeaveOutWhatTheySay() throws IOException {
         Completion changed = reRecorded("\"s, USA\"", "\"s, CA\"");
         Completion old = ChunkAssembler.assemble(recording(SEED_001));
