@@ -16,10 +16,7 @@ final class EventSourceText {
     static byte[] of(Tree.Arr messages, String source) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < messages.size(); i++) {
-            if (!(messages.get(i) instanceof Tree.Obj m)) {
-                throw Located.unexpected(source, messages.at.itemAt(i), "Expected an event-source message object but"
-                        + " found " + Describe.of(messages.get(i)));
-            }
+            Tree.Obj m = messages.objectAt(i, source, "an event-source message");
             String name = m.string("eventName") != null ? m.string("eventName") : m.string("type");
             String id = m.string("eventId") != null ? m.string("eventId") : m.string("id");
             String data = m.string("data");

@@ -26,11 +26,7 @@ final class HarArchive {
         Tree.Arr entries = root.obj("log").arr("entries");
         List<Exchange> out = new ArrayList<>(entries.size());
         for (int i = 0; i < entries.size(); i++) {
-            if (!(entries.get(i) instanceof Tree.Obj entry)) {
-                throw Located.unexpected(source, entries.at.itemAt(i), "Expected a HAR entry object but found "
-                        + Describe.of(entries.get(i)));
-            }
-            out.add(exchange(i, entry, source));
+            out.add(exchange(i, entries.objectAt(i, source, "a HAR entry"), source));
         }
         return out;
     }

@@ -94,6 +94,14 @@ final class Tree {
         Arr(At at) {
             this.at = at;
         }
+
+        /** Item {@code i}, which must be an object: else a located error naming {@code what} ("a HAR entry"). */
+        Obj objectAt(int i, String source, String what) {
+            if (get(i) instanceof Obj o) {
+                return o;
+            }
+            throw Located.unexpected(source, at.itemAt(i), "Expected " + what + " object but found " + Describe.of(get(i)));
+        }
     }
 
     /** Reads the parser's next value whole; null at the end of the input. */

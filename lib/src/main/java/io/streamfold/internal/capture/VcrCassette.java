@@ -32,11 +32,7 @@ final class VcrCassette {
         Tree.Arr interactions = root.arr(key);
         List<Exchange> out = new ArrayList<>(interactions.size());
         for (int i = 0; i < interactions.size(); i++) {
-            if (!(interactions.get(i) instanceof Tree.Obj interaction)) {
-                throw Located.unexpected(source, interactions.at.itemAt(i), "Expected an interaction object but found "
-                        + Describe.of(interactions.get(i)));
-            }
-            out.add(exchange(i, interaction, source));
+            out.add(exchange(i, interactions.objectAt(i, source, "an interaction"), source));
         }
         return out;
     }
