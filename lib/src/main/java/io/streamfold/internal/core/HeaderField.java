@@ -14,7 +14,12 @@ final class HeaderField {
     private final Diagnostics diagnostics;
     private String value;
     private char[] chars;
-    /** What the last chunk offered (the hot path's values only), for {@link #differsFromLast}. */
+    /**
+     * What the last chunk offered (the hot path's values only), for {@link #differsFromLast}: the
+     * kept value itself on most chunks ({@code lastIsKept}), else a copy in {@code last}.
+     */
+    private boolean lastKnown;
+    private boolean lastIsKept;
     private char[] last;
     private int lastLength;
 
@@ -42,10 +47,15 @@ final class HeaderField {
         if (length == 0) {
             return;
         }
-        offered(source, offset, length);
+        lastKnown = true;
         if (value == null) {
             set(new String(source, offset, length));
-        } else if (!Arrays.equals(chars, 0, chars.length, source, offset, offset + length)) {
+            lastIsKept = true;
+        } else if (Arrays.equals(chars, 0, chars.length, source, offset, offset + length)) {
+            lastIsKept = true;
+        } else {
+            lastIsKept = false;
+            remember(source, offset, length);
             changed(new String(source, offset, length));
         }
     }
@@ -61,7 +71,7 @@ final class HeaderField {
     void reset() {
         value = null;
         chars = null;
-        last = null;
+        lastKnown = false;
     }
 
     /**
@@ -69,14 +79,15 @@ final class HeaderField {
      * kept value is the first, but a stream's next response is told from the value before.
      */
     boolean differsFromLast(char[] source, int offset, int length) {
-        return last != null && length > 0 && !Arrays.equals(last, 0, lastLength, source, offset, offset + length);
+        if (!lastKnown || length == 0) {
+            return false;
+        }
+        return lastIsKept ? !Arrays.equals(chars, 0, chars.length, source, offset, offset + length)
+                : !Arrays.equals(last, 0, lastLength, source, offset, offset + length);
     }
 
-    /** Remembers the value a chunk offered, copying only when it changed (on most chunks it does not). */
-    private void offered(char[] source, int offset, int length) {
-        if (last != null && Arrays.equals(last, 0, lastLength, source, offset, offset + length)) {
-            return;
-        }
+    /** Copies a value that differs from the kept one, as the last offered. */
+    private void remember(char[] source, int offset, int length) {
         if (last == null || last.length < length) {
             last = new char[Math.max(length, 16)];
         }
