@@ -61,7 +61,7 @@ final class GenaiReplay {
                     kept.add(segment); // {} is the SDK's empty body
                 }
             }
-            body = kept.isEmpty() ? null : kept.size() == 1 ? Tree.toJson(kept.get(0)) : Tree.toJsonArray(kept);
+            body = kept.isEmpty() ? null : kept.size() == 1 ? Tree.toJson(kept.get(0)) : Tree.toJson(kept);
         } else if (segments != null) {
             throw Located.unexpected(source, response.at, "body_segments", "Expected a list of JSON segments for"
                     + " body_segments but found " + Describe.of(segments));

@@ -177,11 +177,6 @@ final class Tree {
         return out.toByteArray();
     }
 
-    /** Writes values as a JSON array (the segments of one stream). */
-    static byte[] toJsonArray(List<?> values) {
-        return toJson(values);
-    }
-
     private static void write(JsonGenerator g, Object value) throws IOException {
         if (value instanceof Map<?, ?> map) {
             g.writeStartObject();
