@@ -89,7 +89,7 @@ final class AnthropicStream {
             }
             block++;
             blockOpen = true;
-            args = new ToolArgs(random, block, maxFragment);
+            args = new ToolArgs(random, block, maxFragment, false);
             return Json.obj("type", "content_block_start", "index", block, "content_block", Json.obj("type",
                     "tool_use", "id", "toolu_01" + hex(22), "name", args.name(), "input", Json.obj()));
         }

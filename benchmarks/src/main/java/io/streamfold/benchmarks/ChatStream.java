@@ -98,7 +98,7 @@ final class ChatStream {
                 }
             }
             int index = calls.size();
-            ToolArgs args = new ToolArgs(random, index, maxFragment);
+            ToolArgs args = new ToolArgs(random, index, maxFragment, true);
             calls.add(args);
             Map<String, Object> function = new LinkedHashMap<>();
             function.put("arguments", "");

@@ -54,7 +54,7 @@ public final class Inputs {
     static final long SEED = 1234;
     private static final int FOLDER_FILES = 2000;
     /** Bumped whenever a generator changes what it writes, so stale caches are not reused. */
-    private static final String VERSION = "v1";
+    private static final String VERSION = "v2";
 
     private Inputs() {
     }

@@ -113,7 +113,7 @@ final class ResponsesStream {
             }
             call++;
             callOpen = true;
-            args = new ToolArgs(random, call % ToolArgs.TOOLS.length, 8);
+            args = new ToolArgs(random, call % ToolArgs.TOOLS.length, 8, false);
             callItem = "fc_" + hex(48);
             callId = "call_" + hex(24);
             arguments.setLength(0);

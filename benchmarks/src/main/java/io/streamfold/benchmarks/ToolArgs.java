@@ -5,7 +5,8 @@ import java.util.Random;
 /**
  * The arguments of one tool call as a model streams them: realistic JSON text, produced piece by
  * piece for as long as the caller wants, then closed so that the whole is valid JSON, and cut
- * into fragments of 1 to {@code maxFragment} chars (splitting escapes and keys anywhere).
+ * into fragments of 1 to {@code maxFragment} chars (splitting escapes and keys anywhere, and
+ * surrogate pairs only where the stream escapes them: raw UTF-8 cannot carry half a pair).
  */
 final class ToolArgs {
 
@@ -20,15 +21,22 @@ final class ToolArgs {
     private final Random random;
     private final int tool;
     private final int maxFragment;
+    private final boolean splitSurrogates;
     private final Text prose;
     private final StringBuilder pending = new StringBuilder();
     private int items;
     private boolean closed;
 
-    ToolArgs(Random random, int tool, int maxFragment) {
+    /**
+     * @param splitSurrogates whether a fragment may end between the two halves of a surrogate pair
+     *     (a chat recording escapes them as Python does; raw SSE in UTF-8 cannot: the half would
+     *     be written as '?', and the deltas would disagree with the call's final arguments)
+     */
+    ToolArgs(Random random, int tool, int maxFragment, boolean splitSurrogates) {
         this.random = random;
         this.tool = tool;
         this.maxFragment = maxFragment;
+        this.splitSurrogates = splitSurrogates;
         this.prose = new Text(random, false, 6);
         pending.append(head());
     }
@@ -55,6 +63,9 @@ final class ToolArgs {
             return null;
         }
         int n = Math.min(pending.length(), 1 + random.nextInt(maxFragment));
+        if (!splitSurrogates && n < pending.length() && Character.isHighSurrogate(pending.charAt(n - 1))) {
+            n++;
+        }
         String fragment = pending.substring(0, n);
         pending.delete(0, n);
         return fragment;
