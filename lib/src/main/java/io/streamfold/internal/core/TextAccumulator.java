@@ -174,9 +174,20 @@ public final class TextAccumulator implements CharSequence {
         return chars != NONE ? chars[index] : latin1 != null ? (char) (latin1[index] & 0xFF) : cached.charAt(index);
     }
 
+    /** The chars from {@code start} to {@code end}, made from the buffer: no String of the whole text. */
     @Override
     public CharSequence subSequence(int start, int end) {
-        return toString().substring(start, end);
+        java.util.Objects.checkFromToIndex(start, end, length);
+        if (start == end) {
+            return "";
+        }
+        if (chars != NONE) {
+            return new String(chars, start, end - start);
+        }
+        if (latin1 != null) {
+            return new String(latin1, start, end - start, StandardCharsets.ISO_8859_1);
+        }
+        return cached.substring(start, end);
     }
 
     @Override

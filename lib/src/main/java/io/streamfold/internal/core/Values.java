@@ -102,7 +102,9 @@ public final class Values {
 
     /** The text cut to 60 characters for a message, with "..." when it was longer. */
     public static String preview(CharSequence text) {
-        String s = String.valueOf(text);
-        return s.length() > 60 ? s.substring(0, 60) + "..." : s;
+        if (text == null || text.length() <= 60) {
+            return String.valueOf(text);
+        }
+        return text.subSequence(0, 60) + "..."; // a text of megabytes is not made whole for its first words
     }
 }

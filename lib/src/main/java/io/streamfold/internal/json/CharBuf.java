@@ -185,7 +185,9 @@ public final class CharBuf implements CharSequence {
 
     @Override
     public CharSequence subSequence(int start, int end) {
-        return toString().substring(start, end);
+        java.util.Objects.checkFromToIndex(start, end, length);
+        return latin1 != null ? new String(latin1, start, end - start, StandardCharsets.ISO_8859_1)
+                : new String(chars, start, end - start);
     }
 
     @Override
