@@ -11,8 +11,13 @@ import java.lang.ref.SoftReference;
 final class TextBuffers {
 
     private static final int SLOTS = 8;
-    /** In chars, for all pooled buffers together (8 MB); a buffer bigger than that is left to the GC. */
-    static final int BUDGET = 1 << 22;
+    /**
+     * In chars, for all pooled buffers together: a 256th of the heap in chars (a 128th in bytes),
+     * from 2 MB to 16 MB, so a stream of a few megabytes of text and calls (its text and each
+     * call's arguments in a buffer of their own) is folded again without growing them. A buffer
+     * bigger than that is left to the GC.
+     */
+    static final int BUDGET = (int) Math.max(1 << 20, Math.min(1 << 23, Runtime.getRuntime().maxMemory() / 256));
     private static final int MIN_NEW = 256;
 
     @SuppressWarnings("unchecked")
