@@ -137,4 +137,48 @@ class ResponsesDoneChecksTest {
                 + TEXT + "\"");
         assertThat(json).contains("\"arguments\":\"{\\\"city\\\":\\\"Paris\\\"}\"");
     }
+    private static String completed(String text, String args) {
+        return event("{\"type\":\"response.completed\",\"sequence_number\":20,\"response\":{\"id\":\"resp_1\","
+                + "\"object\":\"response\",\"status\":\"completed\",\"model\":\"gpt-4.1\",\"output\":["
+                + "{\"id\":\"msg_1\",\"type\":\"message\",\"status\":\"completed\",\"content\":[{\"type\":\"output_text\","
+                + "\"annotations\":[],\"text\":" + quoted(text) + "}],\"role\":\"assistant\"},"
+                + "{\"id\":\"fc_1\",\"type\":\"function_call\",\"status\":\"completed\",\"arguments\":" + quoted(args)
+                + ",\"call_id\":\"call_1\",\"name\":\"weather\"}],\"usage\":{\"input_tokens\":5,\"output_tokens\":9}}}");
+    }
+
+    @Test
+    void aFinalResponseThatAgreesChangesNothingAndIsTheOutput() {
+        Completion c = fold(start() + textDone(TEXT) + call(ARGS, ARGS) + completed(TEXT, ARGS));
+        assertThat(mismatches(c)).isEmpty();
+        assertThat(c.message().content()).isEqualTo(TEXT);
+        assertThat(c.message().toolCalls().get(0).arguments()).isEqualTo(ARGS);
+        assertThat(c.toJson()).contains("\"annotations\":[],\"text\":\"" + TEXT + "\"")
+                .contains("\"arguments\":\"{\\\"city\\\":\\\"Paris\\\"}\",\"call_id\":\"call_1\"");
+    }
+
+    @Test
+    void aFinalResponseWhoseTextDisagreesIsReportedAndReplacesTheDeltas() {
+        Completion c = fold(start() + textDone(TEXT) + call(ARGS, ARGS) + completed("Paris is warm in May.", ARGS));
+        assertThat(mismatches(c)).singleElement().satisfies(w -> assertThat(w.message())
+                .contains("built 'Paris is mild in May.'").contains("final response says 'Paris is warm in May.'"));
+        assertThat(c.message().content()).isEqualTo("Paris is warm in May.");
+        assertThat(c.toJson()).contains("\"text\":\"Paris is warm in May.\"").doesNotContain("mild");
+    }
+
+    @Test
+    void aFinalResponseShorterOrLongerThanTheDeltasIsReportedAndKept() {
+        for (String text : List.of("Paris", TEXT + " And sunny.", "")) {
+            Completion c = fold(start() + textDone(TEXT) + call(ARGS, ARGS) + completed(text, ARGS));
+            assertThat(mismatches(c)).as(text).hasSize(1);
+            assertThat(c.message().content()).as(text).isEqualTo(text);
+        }
+    }
+
+    @Test
+    void aFinalResponseWhoseArgumentsDisagreeIsReportedAndKept() {
+        Completion c = fold(start() + textDone(TEXT) + call(ARGS, ARGS) + completed(TEXT, "{\"city\":\"Lyon\"}"));
+        assertThat(mismatches(c)).singleElement().satisfies(w -> assertThat(w.message())
+                .contains("built arguments '" + ARGS + "'").contains("final response says '{\"city\":\"Lyon\"}'"));
+        assertThat(c.message().toolCalls().get(0).arguments()).isEqualTo("{\"city\":\"Lyon\"}");
+    }
 }

@@ -120,8 +120,8 @@ public final class TextAccumulator implements CharSequence {
 
     /** Whether this holds exactly the chars of {@code s}, compared in place (a String a piece at a time). */
     public boolean contentEquals(CharSequence s) {
-        if (s == this) {
-            return true;
+        if (s == this || s == cached) {
+            return true; // itself, or the String it made and has not appended to since
         }
         if (s.length() != length) {
             return false;

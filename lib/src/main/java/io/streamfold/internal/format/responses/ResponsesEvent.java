@@ -53,6 +53,7 @@ final class ResponsesEvent extends EventFields {
     boolean closingArgumentsSame;
     private Built built;
     private final RepeatedText repeated = new RepeatedText();
+    private final FinalResponse finalResponse = new FinalResponse(repeated);
 
     void built(Built built) {
         this.built = built;
@@ -145,6 +146,12 @@ final class ResponsesEvent extends EventFields {
                 }
                 return true;
             case "response":
+                if (built != null && t == JsonToken.START_OBJECT && isFinal(type)) {
+                    object(name, finalResponse.read(p, built)); // its texts against the built ones, in place
+                } else {
+                    keep(p, name);
+                }
+                return true;
             case "annotation":
             case "refusal":
             case "input":
@@ -163,6 +170,11 @@ final class ResponsesEvent extends EventFields {
                 keep(p, name);
                 return true;
         }
+    }
+
+    /** The events that carry the final, authoritative response. */
+    private static boolean isFinal(String type) {
+        return "response.completed".equals(type) || "response.incomplete".equals(type) || "response.failed".equals(type);
     }
 
     /** A flat {@code error} event's fields, as the error object they are. */
