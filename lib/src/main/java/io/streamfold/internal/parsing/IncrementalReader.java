@@ -177,6 +177,7 @@ public final class IncrementalReader {
 
     /** Steps the grammar as far as the bytes that have arrived hold whole steps. */
     private void steps() throws IOException {
+        window.guardArrived();
         while (!grammar.done()) {
             if (!ended && !framer.ready(grammar.need(), grammar.closeLevels(), window.bytes(), window.start(),
                     window.limit())) {

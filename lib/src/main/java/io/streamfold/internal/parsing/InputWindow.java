@@ -26,6 +26,8 @@ final class InputWindow extends InputStream implements SseFilter.Sink {
     private boolean bootstrapping;
     /** Strict UTF-8 over the bytes as they arrive, or null (UTF-16 or UTF-32 input). */
     private Utf8Guard guard;
+    /** The bytes before this index have been guarded. */
+    private int guarded;
 
     void guard(Utf8Guard guard) {
         this.guard = guard;
@@ -62,6 +64,7 @@ final class InputWindow extends InputStream implements SseFilter.Sink {
         System.arraycopy(bytes, drop, bytes, 0, length - drop);
         length -= drop;
         read -= drop;
+        guarded -= drop;
         start += drop;
         if (bytes.length > SHRINK_ABOVE && length < bytes.length / 4) {
             bytes = Arrays.copyOf(bytes, Math.max(INITIAL, length * 2)); // a huge chunk passed: not kept for good
@@ -72,29 +75,37 @@ final class InputWindow extends InputStream implements SseFilter.Sink {
     public void write(byte b) {
         room(1);
         bytes[length] = b;
-        guarded(1);
+        arrived(1);
     }
 
     @Override
     public void write(byte[] from, int offset, int count) {
         room(count);
         System.arraycopy(from, offset, bytes, length, count);
-        guarded(count);
+        arrived(count);
     }
 
     @Override
     public void fill(byte b, int count) {
         room(count);
         SseFilter.fill(bytes, length, b, count);
-        guarded(count);
+        arrived(count);
     }
 
     /** The {@code count} bytes just put after {@code length} have arrived. */
-    private void guarded(int count) {
-        if (guard != null) {
-            guard.scan(bytes, length, length + count);
-        }
+    private void arrived(int count) {
         length += count;
+    }
+
+    /**
+     * Guards the bytes that arrived since the last call, before the framer and the parser look at
+     * them: one scan of all that a feed brought, not one for each piece the SSE filter writes.
+     */
+    void guardArrived() {
+        if (guard != null && guarded < length) {
+            guard.scan(bytes, guarded, length);
+        }
+        guarded = length;
     }
 
     private void room(int more) {
