@@ -106,20 +106,35 @@ final class Sniffer {
         return -1;
     }
 
+    /** How many lines a cassette's markers and comments may take before its first key. */
+    private static final int MARKER_LINES = 64;
+
     /**
      * A YAML cassette: past a {@code ---}, {@code %} directives and comments, its first key at the
      * start of a line is {@code interactions} (vcrpy writes its keys sorted: then {@code version})
      * or {@code http_interactions} (Ruby VCR). Null when the lines hold only such markers.
      */
     static Boolean yamlCassette(byte[] head, int from, int end) {
-        String text = new String(head, from, end - from, StandardCharsets.UTF_8);
-        for (String line : text.split("\r?\n", 64)) {
-            String l = line.stripTrailing();
-            if (l.isEmpty() || l.startsWith("#") || l.equals("---") || l.startsWith("%")) {
-                continue;
+        int start = from;
+        for (int lines = 1; start < end || lines == 1; lines++) {
+            int eol = start;
+            while (lines < MARKER_LINES && eol < end && head[eol] != '\n') {
+                eol++;
             }
-            return l.startsWith("interactions:") || l.startsWith("http_interactions:")
-                    || l.startsWith("--- ") && l.contains("interactions:");
+            int stop = lines < MARKER_LINES ? eol : end; // the last line looked at runs to the end, as split's last piece
+            if (stop > start && head[stop - 1] == '\r' && stop == eol) {
+                stop--;
+            }
+            // A line at a time: the head (8 KB) is not decoded whole and split for its first line.
+            String l = new String(head, start, stop - start, StandardCharsets.UTF_8).stripTrailing();
+            if (!(l.isEmpty() || l.startsWith("#") || l.equals("---") || l.startsWith("%"))) {
+                return l.startsWith("interactions:") || l.startsWith("http_interactions:")
+                        || l.startsWith("--- ") && l.contains("interactions:");
+            }
+            if (stop == end) {
+                break;
+            }
+            start = eol + 1;
         }
         return null;
     }
