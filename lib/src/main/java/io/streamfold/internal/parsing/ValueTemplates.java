@@ -52,6 +52,8 @@ final class ValueTemplates {
         final int[] stringEnds;
         long score;
         int hits;
+        /** How far the last object this template ended matched it from the start. */
+        int reach;
 
         Template(byte[] bytes, byte[] states, int[] stringEnds) {
             this.bytes = bytes;
@@ -84,6 +86,8 @@ final class ValueTemplates {
     private Template used;
     private int matched;
     private int misses;
+    /** How far the first comparison matched. */
+    private int firstMatch;
     /** Comparisons made: the first, and one per realignment. */
     private int segments;
     private Verdict verdict = Verdict.SKIPPED;
@@ -137,7 +141,7 @@ final class ValueTemplates {
             return open + 1;
         }
         // The template that fitted last is likely to fit again (a run of deltas): compared first, and
-        // when it fits well, alone. Otherwise the template that matches the longest prefix is followed.
+        // alone when it matches about as far as last time. Else the longest first match is followed.
         Template best = null;
         int bestMatch = 0;
         Template first = last;
@@ -151,7 +155,7 @@ final class ValueTemplates {
             best = first;
             bestMatch = k;
         }
-        if (best == null || bestMatch < MIN_FIRST || bestMatch * 2 < best.bytes.length) {
+        if (best == null || bestMatch < MIN_FIRST || bestMatch < best.reach - MIN_FIRST) {
             for (Template t : slots) {
                 if (t == null || t == first) {
                     continue;
@@ -173,6 +177,7 @@ final class ValueTemplates {
         }
         used = best;
         matched = bestMatch;
+        firstMatch = bestMatch;
         resume(best.states[bestMatch]);
         if (open + bestMatch == limit) {
             verdict = Verdict.CUT;
@@ -263,6 +268,9 @@ final class ValueTemplates {
     }
 
     private int matchedToEnd(Template t, int end, int length) {
+        if (used == null) {
+            firstMatch = length; // the whole template, at the first comparison
+        }
         used = t;
         matched += length;
         return ended(end);
@@ -301,6 +309,7 @@ final class ValueTemplates {
                 coldRun = 0;
                 last = used;
                 used.score += matched;
+                used.reach = firstMatch;
                 if (verdict == Verdict.TIGHT && ++used.hits == 2) {
                     backoff >>= 1; // a recording that came in useful: the next may too
                 } else if (verdict == Verdict.LOOSE) {
@@ -346,6 +355,7 @@ final class ValueTemplates {
             backoff = Math.min(backoff * 2 + 1, MAX_BACKOFF); // recordings go to waste: record less often
         }
         slots[slot] = t;
+        last = t; // the next object is likely to look like this one
     }
 
     /** The states of the framer's scan over the object {@code b[open, end)}, or null if too deep. */
