@@ -20,12 +20,8 @@ import java.util.Arrays;
  */
 final class ValueTemplates {
 
-    static final int MAX_LENGTH = 8 * 1024;
+    private static final int MAX_LENGTH = 8 * 1024;
     private static final int SLOTS = 4;
-    // A state in a byte: the nesting (at most 63), and two flags.
-    private static final int NESTING = 0x3F;
-    private static final int IN_STRING = 0x40;
-    private static final int ESCAPED = 0x80;
     /** A first match shorter than this (and not the whole template) is not worth following. */
     private static final int MIN_FIRST = 16;
     /** A realignment that matches fewer bytes than this is a miss; after this many, the framer scans. */
@@ -33,7 +29,15 @@ final class ValueTemplates {
     private static final int MAX_MISSES = 3;
     /** Bytes outside strings scanned one at a time without reaching a string end: the framer scans. */
     private static final int MAX_LOOSE = 48;
-    private static final int MAX_BACKOFF = 1023;
+    /**
+     * The most objects passed over between recordings, for an object that fits no template, and
+     * for one that fits loosely (a better template is only a hope: chat chunks that differ in a
+     * field of random text besides the delta always fit loosely).
+     */
+    private static final int[] MAX_BACKOFF = {1023, 65535};
+    static final int UNFIT = 0;
+    static final int LOOSE = 1;
+    /** While no template fits, the most objects passed over without trying them. */
     private static final int MAX_REST = 64;
     private static final long QUOTES = Words.repeated('"');
     private static final long BACKSLASHES = Words.repeated('\\');
@@ -44,38 +48,9 @@ final class ValueTemplates {
      */
     private enum Verdict { SKIPPED, TIGHT, LOOSE, UNFIT, CUT }
 
-    private static final class Template {
-        final byte[] bytes;
-        /** The state before each byte (from the second: the first is the opening brace). */
-        final byte[] states;
-        /** Offsets just past each string's closing quote, ascending. */
-        final int[] stringEnds;
-        long score;
-        int hits;
-        /** How far the last object this template ended matched it from the start. */
-        int reach;
-
-        Template(byte[] bytes, byte[] states, int[] stringEnds) {
-            this.bytes = bytes;
-            this.states = states;
-            this.stringEnds = stringEnds;
-        }
-
-        /** The first string end past template offset {@code after} where the state is {@code state}. */
-        int stringEndAfter(int after, int state) {
-            int x = Arrays.binarySearch(stringEnds, after + 1);
-            for (x = x < 0 ? -x - 1 : x; x < stringEnds.length; x++) {
-                if ((states[stringEnds[x]] & 0xFF) == state) {
-                    return stringEnds[x];
-                }
-            }
-            return -1;
-        }
-    }
-
-    private final Template[] slots = new Template[SLOTS];
+    private final ValueTemplate[] slots = new ValueTemplate[SLOTS];
     /** The template that fitted the last object that one fitted. */
-    private Template last;
+    private ValueTemplate last;
 
     // What the last call of frame gave
     private boolean ended;
@@ -83,7 +58,7 @@ final class ValueTemplates {
     private boolean inString;
     private boolean escaped;
     private boolean tried;
-    private Template used;
+    private ValueTemplate used;
     private int matched;
     private int misses;
     /** How far the first comparison matched. */
@@ -95,8 +70,9 @@ final class ValueTemplates {
     // When to try templates, and when to record one
     private int rest;
     private int coldRun;
-    private int poorRun;
-    private int backoff;
+    /** By kind of recording: objects since the last, and how many to pass over before the next. */
+    private final int[] poorRun = new int[2];
+    private final int[] backoff = new int[2];
     /** Bytes of ended objects that compared equal to a template, in all (what tests check is used). */
     private long compared;
 
@@ -142,9 +118,9 @@ final class ValueTemplates {
         }
         // The template that fitted last is likely to fit again (a run of deltas): compared first, and
         // alone when it matches about as far as last time. Else the longest first match is followed.
-        Template best = null;
+        ValueTemplate best = null;
         int bestMatch = 0;
-        Template first = last;
+        ValueTemplate first = last;
         if (first != null) {
             int length = first.bytes.length;
             int k = Arrays.mismatch(b, open, Math.min(limit, open + length), first.bytes, 0, length);
@@ -156,7 +132,7 @@ final class ValueTemplates {
             bestMatch = k;
         }
         if (best == null || bestMatch < MIN_FIRST || bestMatch < best.reach - MIN_FIRST) {
-            for (Template t : slots) {
+            for (ValueTemplate t : slots) {
                 if (t == null || t == first) {
                     continue;
                 }
@@ -187,7 +163,7 @@ final class ValueTemplates {
     }
 
     /** Scans the new bytes from where they differ from {@code t} at {@code ref}, realigning after strings. */
-    private int follow(byte[] b, int j, int limit, Template t, int ref) {
+    private int follow(byte[] b, int j, int limit, ValueTemplate t, int ref) {
         int n = nesting;
         boolean str = inString;
         boolean esc = escaped;
@@ -262,12 +238,12 @@ final class ValueTemplates {
     }
 
     private void resume(int s) {
-        nesting = s & NESTING;
-        inString = (s & IN_STRING) != 0;
-        escaped = (s & ESCAPED) != 0;
+        nesting = ValueTemplate.nesting(s);
+        inString = ValueTemplate.inString(s);
+        escaped = ValueTemplate.escaped(s);
     }
 
-    private int matchedToEnd(Template t, int end, int length) {
+    private int matchedToEnd(ValueTemplate t, int end, int length) {
         if (used == null) {
             firstMatch = length; // the whole template, at the first comparison
         }
@@ -311,16 +287,16 @@ final class ValueTemplates {
                 used.score += matched;
                 used.reach = firstMatch;
                 if (verdict == Verdict.TIGHT && ++used.hits == 2) {
-                    backoff >>= 1; // a recording that came in useful: the next may too
+                    backoff[used.kind] >>= 1; // a recording that came in useful: the next may too
                 } else if (verdict == Verdict.LOOSE) {
-                    recordMaybe(b, open, end);
+                    recordMaybe(b, open, end, LOOSE);
                 }
             }
             case UNFIT -> {
                 if (tried && ++coldRun > 8) {
                     rest = Math.min(coldRun - 8, MAX_REST); // no template fits for a while: try them less
                 }
-                recordMaybe(b, open, end);
+                recordMaybe(b, open, end, UNFIT);
             }
             default -> {
             }
@@ -330,15 +306,16 @@ final class ValueTemplates {
     }
 
     /** Records the object as a template, unless recordings have gone to waste lately. */
-    private void recordMaybe(byte[] b, int open, int end) {
-        if (++poorRun <= backoff || end - open > MAX_LENGTH) {
+    private void recordMaybe(byte[] b, int open, int end, int kind) {
+        if (++poorRun[kind] <= backoff[kind] || end - open > MAX_LENGTH) {
             return;
         }
-        Template t = trace(b, open, end);
+        ValueTemplate t = ValueTemplate.trace(b, open, end);
         if (t == null) {
             return;
         }
-        poorRun = 0;
+        t.kind = kind;
+        poorRun[kind] = 0;
         int slot = 0;
         for (int i = 0; i < SLOTS; i++) {
             if (slots[i] == null) {
@@ -350,51 +327,12 @@ final class ValueTemplates {
             }
             slots[i].score >>= 1; // what was useful long ago counts less
         }
-        Template old = slots[slot];
+        ValueTemplate old = slots[slot];
         if (old != null && old.hits < 2) {
-            backoff = Math.min(backoff * 2 + 1, MAX_BACKOFF); // recordings go to waste: record less often
+            // Recordings of this kind go to waste: record less often.
+            backoff[old.kind] = Math.min(backoff[old.kind] * 2 + 1, MAX_BACKOFF[old.kind]);
         }
         slots[slot] = t;
         last = t; // the next object is likely to look like this one
-    }
-
-    /** The states of the framer's scan over the object {@code b[open, end)}, or null if too deep. */
-    private static Template trace(byte[] b, int open, int end) {
-        int length = end - open;
-        byte[] states = new byte[length];
-        int[] ends = new int[8];
-        int count = 0;
-        int n = 1;
-        boolean str = false;
-        boolean esc = false;
-        for (int k = 1; k < length; k++) {
-            states[k] = (byte) (n | (str ? IN_STRING : 0) | (esc ? ESCAPED : 0));
-            byte c = b[open + k];
-            if (esc) {
-                esc = false;
-            } else if (str) {
-                if (c == '\\') {
-                    esc = true;
-                } else if (c == '"') {
-                    str = false;
-                    if (count == ends.length) {
-                        ends = Arrays.copyOf(ends, count * 2);
-                    }
-                    ends[count++] = k + 1;
-                }
-            } else if (c == '"') {
-                str = true;
-            } else if (c == '{' || c == '[') {
-                if (++n > NESTING) {
-                    return null;
-                }
-            } else if ((c == '}' || c == ']') && --n == 0 && k != length - 1) {
-                return null; // not the framer's end: not a template
-            }
-        }
-        if (n != 0) {
-            return null;
-        }
-        return new Template(Arrays.copyOfRange(b, open, end), states, Arrays.copyOf(ends, count));
     }
 }
