@@ -35,6 +35,8 @@ final class ValueTemplates {
      * field of random text besides the delta always fit loosely).
      */
     private static final int[] MAX_BACKOFF = {1023, 65535};
+    /** Tight fits that make a recording of each kind worth its cost (a loose one must do better). */
+    private static final int[] USEFUL = {2, 16};
     static final int UNFIT = 0;
     static final int LOOSE = 1;
     /** While no template fits, the most objects passed over without trying them. */
@@ -286,7 +288,7 @@ final class ValueTemplates {
                 last = used;
                 used.score += matched;
                 used.reach = firstMatch;
-                if (verdict == Verdict.TIGHT && ++used.hits == 2) {
+                if (verdict == Verdict.TIGHT && ++used.hits == USEFUL[used.kind]) {
                     backoff[used.kind] >>= 1; // a recording that came in useful: the next may too
                 } else if (verdict == Verdict.LOOSE) {
                     recordMaybe(b, open, end, LOOSE);
@@ -328,7 +330,7 @@ final class ValueTemplates {
             slots[i].score >>= 1; // what was useful long ago counts less
         }
         ValueTemplate old = slots[slot];
-        if (old != null && old.hits < 2) {
+        if (old != null && old.hits < USEFUL[old.kind]) {
             // Recordings of this kind go to waste: record less often.
             backoff[old.kind] = Math.min(backoff[old.kind] * 2 + 1, MAX_BACKOFF[old.kind]);
         }
