@@ -24,7 +24,7 @@ final class ValueTemplate {
     int hits;
     /** How far the last object it ended matched it from the start. */
     int reach;
-    /** Why it was recorded: {@link ValueTemplates#UNFIT} or {@link ValueTemplates#LOOSE}. */
+    /** Why it was recorded: {@link ValueTemplates#FIT_NONE} or {@link ValueTemplates#FIT_LOOSE}. */
     int kind;
 
     private ValueTemplate(byte[] bytes, byte[] states, int[] stringEnds) {

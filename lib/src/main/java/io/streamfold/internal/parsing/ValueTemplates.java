@@ -28,7 +28,7 @@ final class ValueTemplates {
     private static final int MIN_REALIGN = 8;
     private static final int MAX_MISSES = 3;
     /** Bytes outside strings scanned one at a time without reaching a string end: the framer scans. */
-    private static final int MAX_LOOSE = 48;
+    private static final int MAX_OUTSIDE = 48;
     /**
      * The most objects passed over between recordings, for an object that fits no template, and
      * for one that fits loosely (a better template is only a hope: chat chunks that differ in a
@@ -37,8 +37,8 @@ final class ValueTemplates {
     private static final int[] MAX_BACKOFF = {1023, 65535};
     /** Tight fits that make a recording of each kind worth its cost (a loose one must do better). */
     private static final int[] USEFUL = {2, 16};
-    static final int UNFIT = 0;
-    static final int LOOSE = 1;
+    static final int FIT_NONE = 0;
+    static final int FIT_LOOSE = 1;
     /** While no template fits, the most objects passed over without trying them. */
     private static final int MAX_REST = 64;
     private static final long QUOTES = Words.repeated('"');
@@ -169,7 +169,7 @@ final class ValueTemplates {
         int n = nesting;
         boolean str = inString;
         boolean esc = escaped;
-        int loose = 0;
+        int outside = 0;
         while (j < limit) {
             if (str) {
                 if (esc) {
@@ -186,7 +186,7 @@ final class ValueTemplates {
                     continue;
                 }
                 str = false;
-                loose = 0;
+                outside = 0;
                 int from = t.stringEndAfter(ref, n);
                 if (from < 0) {
                     return handOver(j, n);
@@ -220,7 +220,7 @@ final class ValueTemplates {
                 n++; // past 63 levels no template state matches: the scan hands over at the next string end
             } else if ((c == '}' || c == ']') && --n == 0) {
                 return ended(j);
-            } else if (++loose > MAX_LOOSE) {
+            } else if (++outside > MAX_OUTSIDE) {
                 return handOver(j, n);
             }
         }
@@ -291,14 +291,14 @@ final class ValueTemplates {
                 if (verdict == Verdict.TIGHT && ++used.hits == USEFUL[used.kind]) {
                     backoff[used.kind] >>= 1; // a recording that came in useful: the next may too
                 } else if (verdict == Verdict.LOOSE) {
-                    recordMaybe(b, open, end, LOOSE);
+                    recordMaybe(b, open, end, FIT_LOOSE);
                 }
             }
             case UNFIT -> {
                 if (tried && ++coldRun > 8) {
                     rest = Math.min(coldRun - 8, MAX_REST); // no template fits for a while: try them less
                 }
-                recordMaybe(b, open, end, UNFIT);
+                recordMaybe(b, open, end, FIT_NONE);
             }
             default -> {
             }
