@@ -9,7 +9,9 @@ package io.streamfold.internal.parsing;
  * at the end of the input nothing is waited for.
  *
  * <p>Each byte is scanned once: a scan that runs out of input stops where it is and goes on when
- * more arrives. Positions count bytes from the start of the input.
+ * more arrives. Positions count bytes from the start of the input. Most chunk objects are not
+ * scanned at all but compared with an earlier one ({@link ValueTemplates}), which gives the very
+ * end the scan would.
  */
 final class Framer {
 
@@ -52,11 +54,30 @@ final class Framer {
     private boolean escaped;
     private long end;
     private int depthAfter;
+    /** Where the object of a {@link Containers.Need#VALUE} step opened, while it is framed; else -1. */
+    private long objectOpen = -1;
+
+    /** Frames most chunk objects by comparison with earlier ones; null: every byte is scanned. */
+    private final ValueTemplates templates;
+
+    Framer() {
+        this(true);
+    }
+
+    /** A framer that compares objects with templates, or (for tests) one that scans every byte. */
+    Framer(boolean templates) {
+        this.templates = templates ? new ValueTemplates() : null;
+    }
 
     /** Starts at {@code position} (past a byte order mark, where the parser starts too). */
     void start(long position) {
         this.position = position;
         this.at = position;
+    }
+
+    /** Bytes of objects framed by comparison with templates, in all. */
+    long compared() {
+        return templates == null ? 0 : templates.compared();
     }
 
     /** Where the bytes the framer may still look at begin: nothing before it is needed. */
@@ -82,6 +103,7 @@ final class Framer {
             }
         }
         windowFrom = from;
+        windowBytes = bytes;
         int i = (int) (at - from);
         int limit = (int) (available - from);
         while (phase != Phase.READY) {
@@ -110,8 +132,9 @@ final class Framer {
         phase = Phase.IDLE;
     }
 
-    /** The input position of the bytes' first element, during a call of {@link #ready}. */
+    /** The input position of the bytes' first element, and the bytes, during a call of {@link #ready}. */
     private long windowFrom;
+    private byte[] windowBytes;
 
     /** Blanks and separators before a token; then the token's first byte says what to scan. */
     private int space(byte[] b, int i, int limit) {
@@ -129,12 +152,16 @@ final class Framer {
                 case OPEN -> {
                     if (need == Containers.Need.TOKEN) {
                         ready(i + 1, depth + 1);
-                    } else {
-                        nesting = 1;
-                        inString = false;
-                        depthAfter = depth;
-                        phase = Phase.NESTED;
+                        return i + 1;
                     }
+                    depthAfter = depth;
+                    if (templates != null && c == '{') {
+                        return object(b, i, limit);
+                    }
+                    nesting = 1;
+                    inString = false;
+                    escaped = false;
+                    phase = Phase.NESTED;
                     return i + 1;
                 }
                 case CLOSE -> {
@@ -308,7 +335,26 @@ final class Framer {
         return i;
     }
 
+    /** An object to frame, opening at {@code b[i]}: its templates frame it, or say where to scan on. */
+    private int object(byte[] b, int i, int limit) {
+        objectOpen = windowFrom + i;
+        int j = templates.frame(b, i, limit);
+        if (templates.ended()) {
+            ready(j, depthAfter);
+        } else {
+            nesting = templates.nesting();
+            inString = templates.inString();
+            escaped = templates.escaped();
+            phase = Phase.NESTED;
+        }
+        return j;
+    }
+
     private void ready(int index, int after) {
+        if (objectOpen >= 0) {
+            templates.framed(windowBytes, (int) (objectOpen - windowFrom), index);
+            objectOpen = -1;
+        }
         end = windowFrom + index;
         depthAfter = after;
         phase = Phase.READY;
