@@ -64,7 +64,7 @@ final class FinalResponse {
     }
 
     /** How one field's value is read; the parser stands on the value's first token. */
-    private interface Field {
+    interface Field {
         Object read(JsonParser p, String key, JsonToken value) throws IOException;
     }
 
@@ -73,13 +73,14 @@ final class FinalResponse {
         Object read(JsonParser p, T built) throws IOException;
     }
 
-    private static Map<String, Object> object(JsonParser p, Field field) throws IOException {
+    /** An object's fields, each value read by {@code field}, as an unmodifiable map in the order read. */
+    static Map<String, Object> object(JsonParser p, Field field) throws IOException {
         Map<String, Object> map = new LinkedHashMap<>();
         for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
             String key = p.currentName();
             JsonToken v = p.nextToken();
             if (v == null) {
-                break; // the input ended inside the response: the parser's next read says where
+                break; // the input ended inside the object: the parser's next read says where
             }
             map.put(key, field.read(p, key, v));
         }

@@ -10,7 +10,6 @@ import io.streamfold.internal.json.Diagnostics;
 import io.streamfold.internal.json.JsonValues;
 import io.streamfold.internal.json.Read;
 import java.io.IOException;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -226,28 +225,21 @@ final class ResponsesEvent extends EventFields {
      */
     private Map<String, Object> closingItem(JsonParser p, Item item) throws IOException {
         String argumentsKey = item.call == null ? null : item.type.equals("custom_tool_call") ? "input" : "arguments";
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-            String key = p.currentName();
-            JsonToken v = p.nextToken();
-            if (v == null) {
-                break; // the input ended inside the item: the parser's next read says where
-            }
+        return FinalResponse.object(p, (q, key, v) -> {
             if (item.type.equals("message") && key.equals("content")) {
-                JsonValues.skip(p);
-                map.put(key, List.of());
-            } else if (key.equals(argumentsKey) && v == JsonToken.VALUE_STRING) {
-                CharBuf differing = new CharBuf();
-                closingArgumentsSame = repeated.same(p, item.call.arguments(), differing);
-                map.put(key, closingArgumentsSame ? "" : differing.toString()); // the built ones replace "" in the output
-            } else {
-                if (key.equals(argumentsKey)) {
-                    closingArgumentsSame = false; // the last value of a key is the one kept
-                }
-                map.put(key, JsonValues.read(p));
+                JsonValues.skip(q);
+                return List.of();
             }
-        }
-        return Collections.unmodifiableMap(map);
+            if (key.equals(argumentsKey) && v == JsonToken.VALUE_STRING) {
+                CharBuf differing = new CharBuf();
+                closingArgumentsSame = repeated.same(q, item.call.arguments(), differing);
+                return closingArgumentsSame ? "" : differing.toString(); // the built ones replace "" in the output
+            }
+            if (key.equals(argumentsKey)) {
+                closingArgumentsSame = false; // the last value of a key is the one kept
+            }
+            return JsonValues.read(q);
+        });
     }
 
     private void textOrKept(JsonParser p, CharBuf into, String name) throws IOException {
