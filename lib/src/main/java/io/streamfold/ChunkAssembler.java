@@ -82,7 +82,7 @@ public final class ChunkAssembler {
      *
      * @param path the recording
      * @param options the format, leniency, source name, listener and limits
-     * @return the responses, at least one
+     * @return the responses: at least one, but none for a container (a cassette, a HAR) that holds no LLM response
      * @throws AssemblyException if the file cannot be read or assembled
      */
     public static List<Completion> assembleAll(Path path, AssemblerOptions options) {
@@ -93,7 +93,7 @@ public final class ChunkAssembler {
      * Assembles every response a stream holds, in order; the stream is read to its end but not closed.
      *
      * @param in the recording's bytes
-     * @return the responses, at least one
+     * @return the responses: at least one, but none for a container (a cassette, a HAR) that holds no LLM response
      * @throws AssemblyException if the stream cannot be read or assembled
      */
     public static List<Completion> assembleAll(InputStream in) {
@@ -106,7 +106,7 @@ public final class ChunkAssembler {
      *
      * @param in the recording's bytes
      * @param options the format, leniency, source name, listener and limits
-     * @return the responses, at least one
+     * @return the responses: at least one, but none for a container (a cassette, a HAR) that holds no LLM response
      * @throws AssemblyException if the stream cannot be read or assembled
      */
     public static List<Completion> assembleAll(InputStream in, AssemblerOptions options) {
@@ -117,7 +117,7 @@ public final class ChunkAssembler {
      * Assembles every response a recording held in memory holds, in order.
      *
      * @param bytes the recording
-     * @return the responses, at least one
+     * @return the responses: at least one, but none for a container (a cassette, a HAR) that holds no LLM response
      * @throws AssemblyException if it cannot be assembled
      */
     public static List<Completion> assembleAll(byte[] bytes) {
@@ -129,7 +129,7 @@ public final class ChunkAssembler {
      *
      * @param bytes the recording
      * @param options the format, leniency, source name, listener and limits
-     * @return the responses, at least one
+     * @return the responses: at least one, but none for a container (a cassette, a HAR) that holds no LLM response
      * @throws AssemblyException if it cannot be assembled
      */
     public static List<Completion> assembleAll(byte[] bytes, AssemblerOptions options) {

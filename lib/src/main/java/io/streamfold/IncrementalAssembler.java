@@ -1,5 +1,6 @@
 package io.streamfold;
 
+import io.streamfold.internal.capture.Captures;
 import io.streamfold.internal.parsing.FramedEvents;
 import io.streamfold.internal.parsing.IncrementalReader;
 import java.nio.ByteBuffer;
@@ -29,13 +30,17 @@ import java.util.concurrent.Flow;
  * first bytes. Bytes may be split inside a UTF-8 sequence, a JSON escape, an SSE line or a
  * {@code \r\n}: the same parser and container rules as {@code assemble} read them, a chunk once all
  * of it has arrived, and the result, or the error and where it is, is exactly what
- * {@link ChunkAssembler#assemble(byte[])} gives for the same bytes.
+ * {@link ChunkAssembler#assemble(byte[])} gives for the same bytes. A container of HTTP exchanges
+ * (a VCR cassette, a HAR, WireMock stubs, a python-genai replay file) or gzip is a whole file: it
+ * is held as it arrives and read at {@code finish}, as {@code assemble} reads it; nothing of it is
+ * folded before.
  *
  * <p><b>The listener's exceptions are its own.</b> What a listener throws comes out of
  * {@code feed} or {@code finish} as itself; the assembler then refuses more input with an
  * {@link IllegalStateException}.
  *
- * <p><b>Bounded memory.</b> Only the chunk being framed is buffered; the rest is the folded output.
+ * <p><b>Bounded memory.</b> Only the chunk being framed is buffered (a container: all of it); the
+ * rest is the folded output.
  *
  * <p><b>One stream, one thread.</b> An assembler folds one stream. It is cheap to create and not
  * thread-safe: feed it from one thread at a time. Listener callbacks run inside {@code feed}.
@@ -239,7 +244,8 @@ public final class IncrementalAssembler {
      * {@link ChunkAssembler#assembleAll(byte[])}); the listener heard each one end as it did
      * ({@link AssemblyListener#onResponseFinished}). {@link #completion()} completes with the last.
      *
-     * @return the responses, at least one
+     * @return the responses: at least one, but none for a container (a cassette, a HAR) that
+     *     holds no LLM response, as {@link ChunkAssembler#assembleAll(byte[])} gives
      * @throws AssemblyException in strict mode, when the stream is not a complete one
      * @throws IllegalStateException when the assembler was finished already
      */
@@ -251,7 +257,11 @@ public final class IncrementalAssembler {
             completion.completeExceptionally(e);
             throw e;
         }
-        completion.complete(all.get(all.size() - 1));
+        if (all.isEmpty()) {
+            completion.completeExceptionally(Captures.noResponse(options)); // what finish() says of it
+        } else {
+            completion.complete(all.get(all.size() - 1));
+        }
         return all;
     }
 }

@@ -57,6 +57,21 @@ public final class Captures {
         return ExchangeFolder.one(read(bytes, options, file, false), options);
     }
 
+    /** What reading one response of a container that holds none throws (assembleAll gives none). */
+    public static AssemblyException noResponse(AssemblerOptions options) {
+        return ExchangeFolder.noResponse(options);
+    }
+
+    /**
+     * Whether an input that begins with {@code head[0, n)} is gzip or a container of exchanges,
+     * which is read whole ({@link #assembleAll(byte[], AssemblerOptions, Path)}), as reading a
+     * stream tells it: null while more bytes could change the answer and more may come.
+     */
+    public static Boolean isContainer(byte[] head, int n, boolean ended) {
+        Sniffer.Sniff sniff = Sniffer.sniff(head, Math.min(n, HEAD), ended || n >= HEAD);
+        return sniff == null ? null : sniff.kind() != Sniffer.Kind.PLAIN;
+    }
+
     private static List<Completion> read(byte[] bytes, AssemblerOptions options, Path file, boolean all) {
         Sniffer.Sniff sniff = Sniffer.sniff(bytes, Math.min(bytes.length, HEAD));
         if (sniff.kind() == Sniffer.Kind.PLAIN) {

@@ -103,14 +103,19 @@ final class ExchangeFolder {
     }
 
     /** The one response {@code assemble} returns: none or several is a located error. */
+    /** A container without an LLM response is not a stream, when one response is asked for. */
+    static AssemblyException noResponse(AssemblerOptions options) {
+        return new AssemblyException(new Problem(Problem.Kind.NOT_A_STREAM, "Not a stream: the container holds no"
+                + " LLM response (only model lists, embeddings, uploads, pages or empty bodies)", options.source(),
+                0, -1, -1, -1, null), null);
+    }
+
     static Completion one(List<Completion> responses, AssemblerOptions options) {
         if (responses.size() == 1) {
             return responses.get(0);
         }
         if (responses.isEmpty()) {
-            throw new AssemblyException(new Problem(Problem.Kind.NOT_A_STREAM, "Not a stream: the container holds no"
-                    + " LLM response (only model lists, embeddings, uploads, pages or empty bodies)", options.source(),
-                    0, -1, -1, -1, null), null);
+            throw noResponse(options);
         }
         StringBuilder entries = new StringBuilder();
         for (int i = 0; i < responses.size() && i < 10; i++) {

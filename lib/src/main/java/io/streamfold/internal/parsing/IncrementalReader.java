@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import io.streamfold.AssemblerOptions;
 import io.streamfold.Completion;
+import io.streamfold.internal.capture.Captures;
 import io.streamfold.internal.core.Assembly;
 import io.streamfold.internal.json.Diagnostics;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
@@ -36,6 +38,10 @@ public final class IncrementalReader {
     // Until the first bytes tell SSE from JSON
     private byte[] head = new byte[256];
     private int headLength;
+    /** Whether the head has shown the input is no container: the pipeline reads it. */
+    private boolean plain;
+    /** A container (a cassette, a HAR, gzip): a whole file, held as it arrives and read at the end, as assemble reads it. */
+    private ByteArrayOutputStream captured;
 
     private boolean failed;
     private boolean ended;
@@ -59,6 +65,10 @@ public final class IncrementalReader {
         if (failed || length == 0) {
             return; // lenient mode stopped at a fault: the rest is not read
         }
+        if (captured != null) {
+            captured.write(bytes, offset, length);
+            return;
+        }
         guarded(() -> {
             if (grammar == null) {
                 detect(bytes, offset, length);
@@ -80,10 +90,16 @@ public final class IncrementalReader {
     }
 
     public Completion finish() {
+        if (capturedWhole()) {
+            return Captures.assemble(captured.toByteArray(), options, null);
+        }
         return assembly.responses().one(finishAll(), Assembler.READ_ALL);
     }
 
     public List<Completion> finishAll() {
+        if (capturedWhole()) {
+            return Captures.assembleAll(captured.toByteArray(), options, null);
+        }
         if (finished) {
             throw new IllegalStateException("Already finished");
         }
@@ -131,6 +147,36 @@ public final class IncrementalReader {
         return e.unwrap();
     }
 
+    /**
+     * At the end: whether the input is a container (told now, if its head was too short to tell
+     * before), which is then read whole, once, as {@code assemble} reads it.
+     */
+    private boolean capturedWhole() {
+        if (captured == null && (plain || grammar != null || headLength == 0 || !Boolean.TRUE.equals(isContainer(true)))) {
+            return false;
+        }
+        if (finished) {
+            throw new IllegalStateException("Already finished");
+        }
+        finished = true;
+        return true;
+    }
+
+    /**
+     * Whether the head shows a container, which is then captured whole (true); false once it shows
+     * the pipeline's input, and null while it shows neither.
+     */
+    private Boolean isContainer(boolean end) {
+        Boolean container = Captures.isContainer(head, headLength, end);
+        if (Boolean.TRUE.equals(container)) {
+            captured = new ByteArrayOutputStream(Math.max(headLength, 8192));
+            captured.write(head, 0, headLength);
+            head = null;
+        }
+        plain = Boolean.FALSE.equals(container);
+        return container;
+    }
+
     /** Gathers the first bytes until they tell the input's kind, as {@code assemble} tells it. */
     private void detect(byte[] bytes, int offset, int length) throws IOException {
         if (headLength + length > head.length) {
@@ -138,6 +184,9 @@ public final class IncrementalReader {
         }
         System.arraycopy(bytes, offset, head, headLength, length);
         headLength += length;
+        if (!plain && isContainer(ended) != Boolean.FALSE) {
+            return; // a container, captured from here on; or not told yet
+        }
         InputKind kind = InputKind.decide(head, headLength, ended);
         if (kind == null) {
             return;
