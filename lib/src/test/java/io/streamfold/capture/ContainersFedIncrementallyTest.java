@@ -165,4 +165,26 @@ class ContainersFedIncrementallyTest {
             return e.problem();
         }
     }
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("containers")
+    void aDamagedContainerIsLenientlyOneEmptyCompletionWithItsProblem(String name) throws IOException {
+        byte[] input = bytes(name);
+        byte[] cut = Arrays.copyOf(input, input.length * 2 / 3);
+        List<Completion> whole;
+        try {
+            whole = ChunkAssembler.assembleAll(cut, LENIENT);
+        } catch (AssemblyException e) {
+            assertThat(e.kind()).as(name).isEqualTo(io.streamfold.Problem.Kind.NOT_A_STREAM);
+            return;
+        }
+        assertThat(whole).as(name).isNotEmpty();
+        assertThat(fedAll(cut, randomCuts(new Random(3), cut.length, 9), LENIENT)).as(name).isEqualTo(whole);
+        Completion last = whole.get(whole.size() - 1);
+        if (last.choices().isEmpty() && last.chunkCount() == 0) {
+            // the container itself could not be read: nothing folded, the problem says where
+            assertThat(last.incomplete()).isTrue();
+            assertThat(last.problems()).singleElement().satisfies(p -> assertThat(p.kind()).isIn(
+                    io.streamfold.Problem.Kind.MALFORMED, io.streamfold.Problem.Kind.IO, io.streamfold.Problem.Kind.UNEXPECTED));
+        }
+    }
 }

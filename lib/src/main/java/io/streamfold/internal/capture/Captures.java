@@ -16,6 +16,8 @@ import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -36,12 +38,12 @@ public final class Captures {
 
     /** Every LLM response of the input, in order; {@code file} finds a stub's {@code __files}, or is null. */
     public static List<Completion> assembleAll(InputStream in, AssemblerOptions options, Path file) {
-        return read(in, options, file, 0, true);
+        return readOrUnread(options, () -> read(in, options, file, 0, true));
     }
 
     /** Every LLM response of the bytes, in order. */
     public static List<Completion> assembleAll(byte[] bytes, AssemblerOptions options, Path file) {
-        return read(bytes, options, file, true);
+        return readOrUnread(options, () -> read(bytes, options, file, true));
     }
 
     /**
@@ -49,12 +51,32 @@ public final class Captures {
      * problem), the pipeline's own for a plain recording.
      */
     public static Completion assemble(InputStream in, AssemblerOptions options, Path file) {
-        return ExchangeFolder.one(read(in, options, file, 0, false), options);
+        return ExchangeFolder.one(readOrUnread(options, () -> read(in, options, file, 0, false)), options);
     }
 
     /** The one response of the bytes. */
     public static Completion assemble(byte[] bytes, AssemblerOptions options, Path file) {
-        return ExchangeFolder.one(read(bytes, options, file, false), options);
+        return ExchangeFolder.one(readOrUnread(options, () -> read(bytes, options, file, false)), options);
+    }
+
+    /**
+     * Reads; in lenient mode a container that cannot be read at all (damaged YAML or gzip, a body
+     * still compressed) is one completion, empty and incomplete, with the problem, as the pipeline
+     * gives for a recording broken at its first byte. Not being a stream is an error either way.
+     */
+    private static List<Completion> readOrUnread(AssemblerOptions options, Supplier<List<Completion>> read) {
+        if (!options.lenient()) {
+            return read.get();
+        }
+        try {
+            return read.get();
+        } catch (AssemblyException e) {
+            if (e.kind() == Problem.Kind.NOT_A_STREAM) {
+                throw e;
+            }
+            return List.of(new Completion(null, null, null, null, null, null, List.of(), null, Map.of(), 0, true, List.of(),
+                    List.of(e.problem()), true, new Source(options.source(), null, null, null, null, null)));
+        }
     }
 
     /** What reading one response of a container that holds none throws (assembleAll gives none). */
