@@ -102,7 +102,6 @@ final class ExchangeFolder {
                 null, sniff.method(), sniff.url(), sniff.testId());
     }
 
-    /** The one response {@code assemble} returns: none or several is a located error. */
     /** A container without an LLM response is not a stream, when one response is asked for. */
     static AssemblyException noResponse(AssemblerOptions options) {
         return new AssemblyException(new Problem(Problem.Kind.NOT_A_STREAM, "Not a stream: the container holds no"
@@ -110,6 +109,7 @@ final class ExchangeFolder {
                 0, -1, -1, -1, null), null);
     }
 
+    /** The one response {@code assemble} returns: none or several is a located error. */
     static Completion one(List<Completion> responses, AssemblerOptions options) {
         if (responses.size() == 1) {
             return responses.get(0);
