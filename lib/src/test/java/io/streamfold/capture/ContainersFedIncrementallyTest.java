@@ -187,4 +187,20 @@ class ContainersFedIncrementallyTest {
                     io.streamfold.Problem.Kind.MALFORMED, io.streamfold.Problem.Kind.IO, io.streamfold.Problem.Kind.UNEXPECTED));
         }
     }
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"real/chat-one-tool-call--75ae2f583e3e.json",
+        "real/anthropic-messages-sse--f22657bfd86d.json", "containers/chat-stream.sse", "containers/gemini-stream.sse",
+        "real/bedrock-converse-tool-call--vercel-ai.jsonl"})
+    void aPlainRecordingFedIncrementallyHasTheSourceAssembleGives(String name) throws IOException {
+        byte[] input = bytes(name);
+        List<Completion> whole = ChunkAssembler.assembleAll(input);
+        for (int[] cuts : List.of(new int[0], new int[] {1, 2, 3}, randomCuts(new Random(5), input.length, 30))) {
+            List<Completion> fed = fedAll(input, cuts, STRICT);
+            assertThat(fed).isEqualTo(whole);
+            assertThat(fed).extracting(Completion::source).as(name).isEqualTo(whole.stream().map(Completion::source).toList());
+        }
+        IncrementalAssembler one = ChunkAssembler.incremental();
+        one.feed(input, 0, input.length);
+        assertThat(one.finish().source()).isEqualTo(ChunkAssembler.assemble(input).source());
+    }
 }

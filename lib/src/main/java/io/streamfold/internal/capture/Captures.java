@@ -85,13 +85,24 @@ public final class Captures {
     }
 
     /**
-     * Whether an input that begins with {@code head[0, n)} is gzip or a container of exchanges,
-     * which is read whole ({@link #assembleAll(byte[], AssemblerOptions, Path)}), as reading a
-     * stream tells it: null while more bytes could change the answer and more may come.
+     * What the head of an input read as it arrives tells, as reading a stream tells it: whether
+     * it is gzip or a container of exchanges, read whole ({@link #assembleAll(byte[], AssemblerOptions, Path)});
+     * else the source a plain recording's completions have (a llama-stack recording's test_id and request).
+     *
+     * @param container whether the input is read whole
+     * @param source the plain recording's source, or null for a container
      */
-    public static Boolean isContainer(byte[] head, int n, boolean ended) {
+    public record Head(boolean container, Source source) {
+    }
+
+    /** What {@code head[0, n)} tells of the input, or null while more bytes could change it and more may come. */
+    public static Head head(byte[] head, int n, boolean ended, AssemblerOptions options) {
         Sniffer.Sniff sniff = Sniffer.sniff(head, Math.min(n, HEAD), ended || n >= HEAD);
-        return sniff == null ? null : sniff.kind() != Sniffer.Kind.PLAIN;
+        if (sniff == null) {
+            return null;
+        }
+        boolean container = sniff.kind() != Sniffer.Kind.PLAIN;
+        return new Head(container, container ? null : ExchangeFolder.plainSource(options, sniff));
     }
 
     private static List<Completion> read(byte[] bytes, AssemblerOptions options, Path file, boolean all) {

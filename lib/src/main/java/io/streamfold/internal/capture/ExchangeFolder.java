@@ -97,7 +97,7 @@ final class ExchangeFolder {
         return Assembler.assembleAll(bytes, options).stream().map(c -> c.withSource(source)).toList();
     }
 
-    private static Source plainSource(AssemblerOptions options, Sniffer.Sniff sniff) {
+    static Source plainSource(AssemblerOptions options, Sniffer.Sniff sniff) {
         return new Source(options.source(), sniff.llamaStack() ? Source.Container.LLAMA_STACK : Source.Container.STREAM,
                 null, sniff.method(), sniff.url(), sniff.testId());
     }

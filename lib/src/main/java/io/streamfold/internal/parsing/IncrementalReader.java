@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import io.streamfold.AssemblerOptions;
 import io.streamfold.Completion;
+import io.streamfold.Source;
 import io.streamfold.internal.capture.Captures;
 import io.streamfold.internal.core.Assembly;
 import io.streamfold.internal.json.Diagnostics;
@@ -40,6 +41,8 @@ public final class IncrementalReader {
     private int headLength;
     /** Whether the head has shown the input is no container: the pipeline reads it. */
     private boolean plain;
+    /** What the head told of a plain recording's source, once it told it. */
+    private Source source;
     /** A container (a cassette, a HAR, gzip): a whole file, held as it arrives and read at the end, as assemble reads it. */
     private ByteArrayOutputStream captured;
 
@@ -93,13 +96,23 @@ public final class IncrementalReader {
         if (capturedWhole()) {
             return Captures.assemble(captured.toByteArray(), options, null);
         }
-        return assembly.responses().one(finishAll(), Assembler.READ_ALL);
+        Completion one = assembly.responses().one(folded(), Assembler.READ_ALL);
+        return one.source() == null ? withSource(one) : one; // the very completion the listener heard finish
     }
 
     public List<Completion> finishAll() {
         if (capturedWhole()) {
             return Captures.assembleAll(captured.toByteArray(), options, null);
         }
+        return folded();
+    }
+
+    /** Where the response was read from, as {@code assemble} names a plain recording (its head's test_id and request). */
+    private Completion withSource(Completion c) {
+        return source == null ? c : c.withSource(source);
+    }
+
+    private List<Completion> folded() {
         if (finished) {
             throw new IllegalStateException("Already finished");
         }
@@ -110,7 +123,7 @@ public final class IncrementalReader {
         }
         List<Completion> all;
         try {
-            all = assembly.responses().finishAll();
+            all = assembly.responses().finishAll().stream().map(this::withSource).toList();
         } catch (ListenerGuard.Failure e) {
             throw stop(e);
         }
@@ -167,14 +180,18 @@ public final class IncrementalReader {
      * the pipeline's input, and null while it shows neither.
      */
     private Boolean isContainer(boolean end) {
-        Boolean container = Captures.isContainer(head, headLength, end);
-        if (Boolean.TRUE.equals(container)) {
+        Captures.Head told = Captures.head(head, headLength, end, options);
+        if (told == null) {
+            return null;
+        }
+        if (told.container()) {
             captured = new ByteArrayOutputStream(Math.max(headLength, 8192));
             captured.write(head, 0, headLength);
             head = null;
         }
-        plain = Boolean.FALSE.equals(container);
-        return container;
+        plain = !told.container();
+        source = told.source();
+        return told.container();
     }
 
     /** Gathers the first bytes until they tell the input's kind, as {@code assemble} tells it. */
