@@ -39,9 +39,7 @@ public final class IncrementalReader {
     // Until the first bytes tell SSE from JSON
     private byte[] head = new byte[256];
     private int headLength;
-    /** Whether the head has shown the input is no container: the pipeline reads it. */
-    private boolean plain;
-    /** What the head told of a plain recording's source, once it told it. */
+    /** What the head told of a plain recording's source, once it showed the input is no container: the pipeline reads it. */
     private Source source;
     /** A container (a cassette, a HAR, gzip): a whole file, held as it arrives and read at the end, as assemble reads it. */
     private ByteArrayOutputStream captured;
@@ -165,7 +163,7 @@ public final class IncrementalReader {
      * before), which is then read whole, once, as {@code assemble} reads it.
      */
     private boolean capturedWhole() {
-        if (captured == null && (plain || grammar != null || headLength == 0 || !Boolean.TRUE.equals(isContainer(true)))) {
+        if (captured == null && (source != null || !Boolean.TRUE.equals(isContainer(true)))) {
             return false;
         }
         if (finished) {
@@ -189,7 +187,6 @@ public final class IncrementalReader {
             captured.write(head, 0, headLength);
             head = null;
         }
-        plain = !told.container();
         source = told.source();
         return told.container();
     }
@@ -201,7 +198,7 @@ public final class IncrementalReader {
         }
         System.arraycopy(bytes, offset, head, headLength, length);
         headLength += length;
-        if (!plain && isContainer(ended) != Boolean.FALSE) {
+        if (source == null && isContainer(ended) != Boolean.FALSE) {
             return; // a container, captured from here on; or not told yet
         }
         InputKind kind = InputKind.decide(head, headLength, ended);
