@@ -88,4 +88,39 @@ class ListenerExceptionTest {
         assembler.feed(toolCallRecording());
         assertThatThrownBy(assembler::finish).isSameAs(BOOM);
     }
+
+    /**
+     * Lenient mode turns a damaged container into a completion carrying its problem; an
+     * AssemblyException the listener throws (say, from a nested assemble of its own) is no such
+     * fault and comes out as itself, from a container's body and from the end of the stream.
+     */
+    @Test
+    void anAssemblyExceptionOfTheListenerIsNotTakenForADamagedContainer() throws IOException {
+        byte[] har = Files.readAllBytes(TestRecordings.path("containers/chat.har"));
+        AssemblyException listeners = new AssemblyException(new Problem(Problem.Kind.MALFORMED,
+                "the listener's own nested assemble failed", "other.json", 3, 1, 2, 10, null), null);
+        AssemblyListener onText = new AssemblyListener() {
+            @Override
+            public void onTextDelta(int choice, String text) {
+                throw listeners;
+            }
+        };
+        AssemblyListener onEnd = new AssemblyListener() {
+            @Override
+            public void onFinished(Completion completion) {
+                throw listeners;
+            }
+        };
+
+        for (AssemblyListener listener : new AssemblyListener[] {onText, onEnd}) {
+            AssemblerOptions lenient = throwing(listener).withLenient(true);
+            assertThatThrownBy(() -> ChunkAssembler.assemble(har, lenient)).isSameAs(listeners);
+            assertThatThrownBy(() -> ChunkAssembler.assembleAll(har, lenient)).isSameAs(listeners);
+            assertThatThrownBy(() -> ChunkAssembler.assemble(new java.io.ByteArrayInputStream(har), lenient))
+                    .isSameAs(listeners);
+            IncrementalAssembler assembler = ChunkAssembler.incremental(lenient);
+            assembler.feed(har);
+            assertThatThrownBy(assembler::finish).isSameAs(listeners);
+        }
+    }
 }

@@ -9,6 +9,7 @@ import io.streamfold.AssemblyException;
 import io.streamfold.Completion;
 import io.streamfold.Problem;
 import io.streamfold.Source;
+import io.streamfold.internal.parsing.ListenerFailure;
 import io.streamfold.internal.parsing.Parsers;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -65,9 +66,14 @@ public final class Captures {
      * gives for a recording broken at its first byte. Not being a stream is an error either way.
      */
     private static List<Completion> readOrUnread(AssemblerOptions options, Supplier<List<Completion>> read) {
-        if (!options.lenient()) {
-            return read.get();
+        try {
+            return options.lenient() ? unreadIfDamaged(options, read) : read.get();
+        } catch (ListenerFailure e) {
+            throw e.unwrap(); // the listener's, as it threw it; never a completion of a damaged container
         }
+    }
+
+    private static List<Completion> unreadIfDamaged(AssemblerOptions options, Supplier<List<Completion>> read) {
         try {
             return read.get();
         } catch (AssemblyException e) {

@@ -3,6 +3,7 @@ package io.streamfold.internal.parsing;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import io.streamfold.AssemblerOptions;
+import io.streamfold.AssemblyListener;
 import io.streamfold.Completion;
 import io.streamfold.internal.core.Assembly;
 import io.streamfold.internal.json.Diagnostics;
@@ -14,7 +15,9 @@ import java.util.List;
 /**
  * Assembles a whole input in one pass: tells its kind, steps the {@link Containers} grammar over
  * one blocking parser to the end, and applies the error policy of {@link Faults} (strict throws,
- * lenient lists the fault and returns what was folded).
+ * lenient lists the fault and returns what was folded). The listener's own exception goes on as a
+ * {@link ListenerFailure}, past the container layer's lenient policy too, to the public entry
+ * points, which unwrap it.
  */
 public final class Assembler {
 
@@ -51,7 +54,7 @@ public final class Assembler {
 
     private static List<Completion> assembleAll(InputStream in, Assembly assembly, AssemblerOptions options) {
         Diagnostics diag = assembly.diagnostics();
-        guarded(diag, () -> {
+        Faults.run(diag, () -> {
             InputKind.Peeked peeked = InputKind.peek(in);
             read(peeked.kind(), peeked.stream(), null, peeked.head(), peeked.length(), diag, assembly, options);
         });
@@ -61,7 +64,7 @@ public final class Assembler {
     private static List<Completion> assembleAll(byte[] bytes, Assembly assembly, AssemblerOptions options) {
         Diagnostics diag = assembly.diagnostics();
         InputKind kind = InputKind.decide(bytes, bytes.length, true);
-        guarded(diag, () -> read(kind, null, bytes, bytes, bytes.length, diag, assembly, options));
+        Faults.run(diag, () -> read(kind, null, bytes, bytes, bytes.length, diag, assembly, options));
         return finish(assembly, options);
     }
 
@@ -103,24 +106,11 @@ public final class Assembler {
         }
     }
 
-    /** Reads under the error policy; the listener's own exception goes out as itself. */
-    private static void guarded(Diagnostics diag, Faults.Step step) {
-        try {
-            Faults.run(diag, step);
-        } catch (ListenerGuard.Failure e) {
-            throw e.unwrap();
-        }
-    }
-
     private static List<Completion> finish(Assembly assembly, AssemblerOptions options) {
-        List<Completion> all;
-        try {
-            all = assembly.responses().finishAll();
-        } catch (ListenerGuard.Failure e) {
-            throw e.unwrap();
-        }
-        if (options.listener() != null) {
-            options.listener().onFinished(all.get(all.size() - 1));
+        List<Completion> all = assembly.responses().finishAll();
+        AssemblyListener listener = ListenerGuard.of(options.listener());
+        if (listener != null) {
+            listener.onFinished(all.get(all.size() - 1));
         }
         return all;
     }

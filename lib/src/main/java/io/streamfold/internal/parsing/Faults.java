@@ -33,7 +33,7 @@ final class Faults {
                     diag.source(), diag.chunk(), -1, -1, -1, null), null);
         } catch (AssemblyException e) {
             fail(e, diag);
-        } catch (ListenerGuard.Failure e) {
+        } catch (ListenerFailure e) {
             throw e;
         } catch (EventStreamException e) {
             // A damaged binary frame: located by its message (the chunk it would have been) and byte offset.

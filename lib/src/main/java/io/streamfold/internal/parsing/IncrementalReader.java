@@ -122,7 +122,7 @@ public final class IncrementalReader {
         List<Completion> all;
         try {
             all = assembly.responses().finishAll().stream().map(this::withSource).toList();
-        } catch (ListenerGuard.Failure e) {
+        } catch (ListenerFailure e) {
             throw stop(e);
         }
         if (options.listener() != null) {
@@ -144,7 +144,7 @@ public final class IncrementalReader {
             if (!Faults.run(diag, step)) {
                 failed = true;
             }
-        } catch (ListenerGuard.Failure e) {
+        } catch (ListenerFailure e) {
             failed = true;
             throw stop(e);
         } catch (RuntimeException e) {
@@ -153,7 +153,7 @@ public final class IncrementalReader {
         }
     }
 
-    private RuntimeException stop(ListenerGuard.Failure e) {
+    private RuntimeException stop(ListenerFailure e) {
         stoppedBy = e.getCause() instanceof RuntimeException r ? r : new RuntimeException(e.getCause());
         return e.unwrap();
     }

@@ -6,26 +6,9 @@ import io.streamfold.ToolCall;
 
 /**
  * Wraps the user's listener so that what it throws is told apart from streamfold's own faults:
- * it crosses the fold as a {@link Failure} and reaches the caller as itself.
+ * it crosses the fold as a {@link ListenerFailure} and reaches the caller as itself.
  */
 final class ListenerGuard implements AssemblyListener {
-
-    /** A listener's exception on its way out, past the error policy; {@link #unwrap} gives it back. */
-    static final class Failure extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        Failure(Throwable cause) {
-            super(null, cause, false, false);
-        }
-
-        /** The listener's own exception, to throw as it is. */
-        RuntimeException unwrap() {
-            if (getCause() instanceof Error e) {
-                throw e;
-            }
-            return (RuntimeException) getCause();
-        }
-    }
 
     private final AssemblyListener listener;
 
@@ -38,8 +21,8 @@ final class ListenerGuard implements AssemblyListener {
         return listener == null ? null : new ListenerGuard(listener);
     }
 
-    private static Failure failure(Throwable e) {
-        return new Failure(e);
+    private static ListenerFailure failure(Throwable e) {
+        return new ListenerFailure(e);
     }
 
     @Override
@@ -107,6 +90,10 @@ final class ListenerGuard implements AssemblyListener {
 
     @Override
     public void onFinished(Completion completion) {
-        listener.onFinished(completion); // called by the readers themselves, outside the fold
+        try {
+            listener.onFinished(completion);
+        } catch (RuntimeException | Error e) {
+            throw failure(e);
+        }
     }
 }
