@@ -2,6 +2,7 @@ package io.streamfold.formats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamfold.ChunkAssembler;
 import io.streamfold.Completion;
 import io.streamfold.Warning;
 import java.nio.charset.StandardCharsets;
@@ -23,15 +24,25 @@ class ResponsesDoneChecksTest {
     }
 
     private static String start() {
-        return event("{\"type\":\"response.created\",\"response\":{\"id\":\"resp_1\",\"model\":\"gpt-4.1\",\"output\":[]}}")
-                + event("{\"type\":\"response.output_item.added\",\"output_index\":0,\"item\":{\"id\":\"msg_1\",\"type\":\"message\","
-                        + "\"role\":\"assistant\",\"content\":[]}}")
-                + event("{\"type\":\"response.content_part.added\",\"item_id\":\"msg_1\",\"output_index\":0,\"content_index\":0,"
-                        + "\"part\":{\"type\":\"output_text\",\"text\":\"\",\"annotations\":[]}}")
+        return opening()
                 + event("{\"type\":\"response.output_text.delta\",\"item_id\":\"msg_1\",\"output_index\":0,\"content_index\":0,"
                         + "\"delta\":\"Paris is \"}")
                 + event("{\"type\":\"response.output_text.delta\",\"item_id\":\"msg_1\",\"output_index\":0,\"content_index\":0,"
                         + "\"delta\":\"mild in May.\"}");
+    }
+
+    /** The response, its message item and its text part, before any delta. */
+    private static String opening() {
+        return event("{\"type\":\"response.created\",\"response\":{\"id\":\"resp_1\",\"model\":\"gpt-4.1\",\"output\":[]}}")
+                + event("{\"type\":\"response.output_item.added\",\"output_index\":0,\"item\":{\"id\":\"msg_1\",\"type\":\"message\","
+                        + "\"role\":\"assistant\",\"content\":[]}}")
+                + event("{\"type\":\"response.content_part.added\",\"item_id\":\"msg_1\",\"output_index\":0,\"content_index\":0,"
+                        + "\"part\":{\"type\":\"output_text\",\"text\":\"\",\"annotations\":[]}}");
+    }
+
+    private static String delta(String text) {
+        return event("{\"type\":\"response.output_text.delta\",\"item_id\":\"msg_1\",\"output_index\":0,\"content_index\":0,"
+                + "\"delta\":" + quoted(text, true) + "}");
     }
 
     private static String call(String doneArgs, String itemArgs) {
@@ -58,11 +69,29 @@ class ResponsesDoneChecksTest {
     }
 
     private static String quoted(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return quoted(s, false);
+    }
+
+    /** A JSON string; {@code unicode}: every non-ASCII char as a \\u escape, else only é (the rest raw UTF-8). */
+    private static String quoted(String s, boolean unicode) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                default -> b.append(c < 0x20 || c == 'é' || unicode && c >= 0x80 ? String.format("\\u%04x", (int) c) : c);
+            }
+        }
+        return b.append('"').toString();
     }
 
     private static Completion fold(String sse) {
-        return Fed.sameInPieces(sse.getBytes(StandardCharsets.UTF_8));
+        return fold(sse.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Completion fold(byte[] sse) {
+        return Fed.sameInPieces(sse);
     }
 
     private static List<Warning> mismatches(Completion c) {
@@ -180,5 +209,51 @@ class ResponsesDoneChecksTest {
         assertThat(mismatches(c)).singleElement().satisfies(w -> assertThat(w.message())
                 .contains("built arguments '" + ARGS + "'").contains("final response says '{\"city\":\"Lyon\"}'"));
         assertThat(c.message().toolCalls().get(0).arguments()).isEqualTo("{\"city\":\"Lyon\"}");
+    }
+
+    /**
+     * Texts of a few hundred kilobytes, with escapes and characters of one to four UTF-8 bytes,
+     * cross the parser's input buffer many times, and reads of odd sizes cut their sequences
+     * anywhere: the repeats are compared piece by piece as they are decoded, and agree; a repeat
+     * that differs only near its end is reported and kept whole.
+     */
+    @Test
+    void longRepeatsOfEveryKindOfCharacterAreComparedAcrossTheParsersBuffers() throws Exception {
+        String[] words = {"Paris ", "é", "naïve ", "日本語 ", "😀", "\"quoted\" ", "back\\slash ", "tab\t", "line\n", "\u0001", "€"};
+        StringBuilder text = new StringBuilder();
+        StringBuilder deltas = new StringBuilder();
+        java.util.Random random = new java.util.Random(12);
+        while (text.length() < 150_000) {
+            StringBuilder piece = new StringBuilder();
+            for (int n = 1 + random.nextInt(4); n > 0; n--) {
+                piece.append(words[random.nextInt(words.length)]);
+            }
+            text.append(piece);
+            deltas.append(delta(piece.toString()));
+        }
+        String built = text.toString();
+        String other = built.substring(0, built.length() - 3) + "end";
+
+        for (String repeat : List.of(built, other)) {
+            byte[] sse = (opening() + deltas + textDone(repeat) + call(ARGS, ARGS) + completed(repeat, ARGS))
+                    .getBytes(StandardCharsets.UTF_8);
+            Completion c = fold(sse);
+            assertThat(ChunkAssembler.assemble(new OddReads(sse))).isEqualTo(c);
+            assertThat(c.message().content()).isEqualTo(repeat);
+            // The text's .done differs and is kept: the later repeats agree with it
+            assertThat(mismatches(c)).hasSize(repeat.equals(built) ? 0 : 1);
+        }
+    }
+
+    /** Reads of 997 bytes or fewer, so that the parser's buffer ends anywhere in a sequence. */
+    private static final class OddReads extends java.io.ByteArrayInputStream {
+        OddReads(byte[] bytes) {
+            super(bytes);
+        }
+
+        @Override
+        public synchronized int read(byte[] b, int off, int len) {
+            return super.read(b, off, Math.min(len, 997));
+        }
     }
 }

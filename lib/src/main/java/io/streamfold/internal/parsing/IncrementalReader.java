@@ -268,19 +268,9 @@ public final class IncrementalReader {
         window.compact(framer.retainFrom());
     }
 
-    /**
-     * Whether Jackson will read the input as UTF-8, as every stream is: it takes a zero byte in
-     * the first four, or a UTF-16 byte order mark, for UTF-16 or UTF-32.
-     */
+    /** Whether Jackson will read the input as UTF-8, as every stream is (not UTF-16 or UTF-32). */
     private boolean looksUtf8() {
-        byte[] b = window.bytes();
-        int n = (int) Math.min(4, window.limit() - window.start());
-        for (int i = 0; i < n; i++) {
-            if (b[i] == 0) {
-                return false;
-            }
-        }
-        return n < 2 || !((b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF || (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE);
+        return LargeReadBuffers.utf8Bom(window.bytes(), 0, (int) Math.min(4, window.limit() - window.start())) >= 0;
     }
 
     private void endOfInput() throws IOException {

@@ -3,14 +3,16 @@ package io.streamfold.internal.format.responses;
 import com.fasterxml.jackson.core.JsonParser;
 import io.streamfold.internal.core.TextAccumulator;
 import io.streamfold.internal.json.CharBuf;
+import io.streamfold.internal.json.Utf8Parser;
 import java.io.IOException;
 import java.io.Writer;
 
 /**
  * A string that repeats what the deltas built ({@code .done} texts, a finished item's arguments),
  * read against that text as the parser hands it over, piece by piece: kept only when it differs.
- * Jackson's {@code getText(Writer)} gives the pieces without joining them into one array or
- * String, so a repeated text of megabytes costs no copy of itself. Reused value after value.
+ * {@link Utf8Parser#stringTo} decodes the pieces straight from the input buffer, so a repeated
+ * text of megabytes costs neither a copy of itself nor Jackson's text buffer grown to hold it.
+ * Reused value after value.
  */
 final class RepeatedText extends Writer {
 
@@ -29,7 +31,7 @@ final class RepeatedText extends Writer {
         at = 0;
         differs = false;
         try {
-            p.getText(this);
+            Utf8Parser.stringTo(p, this);
             if (!differs && at < built.length()) {
                 keepPrefix(); // shorter than the deltas' text
             }
