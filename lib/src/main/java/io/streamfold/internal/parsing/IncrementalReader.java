@@ -116,8 +116,12 @@ public final class IncrementalReader {
         }
         checkNotStopped();
         finished = true;
-        if (!failed) {
-            guarded(this::endOfInput);
+        try {
+            if (!failed) {
+                guarded(this::endOfInput);
+            }
+        } finally {
+            window.release(); // nothing reads it any more
         }
         List<Completion> all;
         try {

@@ -14,6 +14,7 @@ final class InputWindow extends InputStream implements SseFilter.Sink {
 
     private static final int INITIAL = 16 * 1024;
     private static final int SHRINK_ABOVE = 1 << 20;
+    private static final byte[] NONE = {};
 
     private byte[] bytes = new byte[INITIAL];
     /** The input position of {@code bytes[0]}. */
@@ -67,7 +68,9 @@ final class InputWindow extends InputStream implements SseFilter.Sink {
         guarded -= drop;
         start += drop;
         if (bytes.length > SHRINK_ABOVE && length < bytes.length / 4) {
+            byte[] big = bytes;
             bytes = Arrays.copyOf(bytes, Math.max(INITIAL, length * 2)); // a huge chunk passed: not kept for good
+            WindowBuffers.give(big);
         }
     }
 
@@ -110,8 +113,24 @@ final class InputWindow extends InputStream implements SseFilter.Sink {
 
     private void room(int more) {
         if (length + more > bytes.length) {
-            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+            byte[] bigger = WindowBuffers.take(length + more, bytes.length * 2);
+            System.arraycopy(bytes, 0, bigger, 0, length);
+            if (bytes.length > INITIAL) {
+                WindowBuffers.give(bytes);
+            }
+            bytes = bigger;
         }
+    }
+
+    /** The fold is over: a grown window goes to the next one. */
+    void release() {
+        if (bytes.length > INITIAL) {
+            WindowBuffers.give(bytes);
+        }
+        bytes = NONE;
+        length = 0;
+        read = 0;
+        guarded = 0;
     }
 
     @Override
