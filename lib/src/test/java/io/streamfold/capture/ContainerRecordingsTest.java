@@ -118,6 +118,26 @@ class ContainerRecordingsTest {
         assertThat(all.get(2).source().url()).as("urlPathPattern").isEqualTo("/v1/chat/.*");
     }
 
+    /**
+     * A stub matched by a regular expression still names its endpoint: the pattern's wildcard
+     * tail ({@code .*}, {@code $}, an optional query) is no part of the path, so an error body,
+     * which tells no format itself, gets its provider's.
+     */
+    @Test
+    void anErrorStubMatchedByAPatternGetsTheFormatItsPathNames() {
+        String error = "{\"error\":{\"type\":\"rate_limit_error\",\"message\":\"Slow down\"}}";
+        for (String[] stub : new String[][] {{"urlPathPattern", "/v1/chat/completions.*", "OPENAI_CHAT"},
+                {"urlPattern", "/v1/messages\\\\?.*", "ANTHROPIC_MESSAGES"},
+                {"urlPathPattern", "^/v1/responses$", "OPENAI_RESPONSES"},
+                {"urlPathPattern", "/model/[^/]+/converse-stream/?", "BEDROCK_CONVERSE"}}) {
+            String mappings = "{\"mappings\":[{\"request\":{\"method\":\"POST\",\"" + stub[0] + "\":\"" + stub[1]
+                    + "\"},\"response\":{\"status\":429,\"body\":" + "\"" + error.replace("\"", "\\\"") + "\"}}]}";
+            Completion c = ChunkAssembler.assemble(mappings.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(c.format()).as(stub[1]).isEqualTo(Format.valueOf(stub[2]));
+            assertThat(c.error().orElseThrow().message()).isEqualTo("Slow down");
+        }
+    }
+
     @Test
     void aGenaiReplayFileGivesItsGeminiStreamAndItsQuotaError() {
         List<Completion> all = Containers.all("containers/genai-replay.json");

@@ -2,6 +2,7 @@ package io.streamfold.internal.capture;
 
 import io.streamfold.Format;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The wire format a request URL asks for, where the path names it: a container knows the URL of
@@ -10,10 +11,12 @@ import java.util.Locale;
  */
 final class EndpointFormats {
 
+    private static final Pattern WILDCARD_TAIL = Pattern.compile("[.*+?$/\\\\()]+$");
+
     private EndpointFormats() {
     }
 
-    /** The format the URL's API answers in, or null when the path does not say. */
+    /** The format the URL's (or URL pattern's) API answers in, or null when the path does not say. */
     static Format of(String url) {
         if (url == null) {
             return null;
@@ -23,6 +26,9 @@ final class EndpointFormats {
         if (query >= 0) {
             path = path.substring(0, query);
         }
+        // A WireMock stub's urlPattern or urlPathPattern is a regular expression: its tail
+        // (".*", "$", "/?", an optional query "(\\?.*)?") is no part of the path
+        path = WILDCARD_TAIL.matcher(path).replaceFirst("");
         if (path.endsWith("/chat/completions")) {
             return Format.OPENAI_CHAT;
         }
