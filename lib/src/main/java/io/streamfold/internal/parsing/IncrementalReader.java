@@ -258,6 +258,9 @@ public final class IncrementalReader {
                     // All of it is here, nothing read yet: the very parser assemble makes of a byte array.
                     parser = factory.createParser(window.bytes(), 0, (int) window.limit());
                 } else {
+                    parser = Parsers.windowParser(factory, window);
+                }
+                if (parser == null) { // UTF-16 or UTF-32: Jackson's reader parser, over the window as a stream
                     window.bootstrapping(true);
                     parser = factory.createParser(window);
                     window.bootstrapping(false);
