@@ -74,12 +74,7 @@ public final class ChunkReader {
             throw diag.expected("a chunk object", "the chunk");
         }
         diag.chunkRoot(p);
-        assembly.responses().chunkBegins();
-        clearPending();
-        chunkError = null;
-        foreign = null;
-        unknownKeys.setLength(0);
-        maybe = null;
+        begin();
         readFields(p, first);
         diag.endChunk();
     }
@@ -90,12 +85,7 @@ public final class ChunkReader {
      * FIELD_NAME of the {@code response} value.
      */
     public void readWithResponseOpen(JsonParser p) throws IOException {
-        assembly.responses().chunkBegins();
-        clearPending();
-        chunkError = null;
-        foreign = null;
-        unknownKeys.setLength(0);
-        maybe = null;
+        begin();
         JsonLocation at = p.currentTokenLocation();
         Map<String, Object> response = JsonValues.readFields(p);
         diag.chunkRoot(p); // now on the response's end: the chunk's own object
@@ -246,6 +236,16 @@ public final class ChunkReader {
         pendingNames.add(name);
         pendingValues.add(value);
         pendingPlaces.add(at);
+    }
+
+    /** A chunk begins: nothing of the last one's reading is left. */
+    private void begin() {
+        assembly.responses().chunkBegins();
+        clearPending();
+        chunkError = null;
+        foreign = null;
+        unknownKeys.setLength(0);
+        maybe = null;
     }
 
     private void clearPending() {
