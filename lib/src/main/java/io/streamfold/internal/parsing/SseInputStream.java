@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /** An input stream of SSE text, read through an {@link SseFilter}: a parser sees only the JSON payloads. */
-final class SseInputStream extends InputStream {
+final class SseInputStream extends BlockInputStream {
 
     private final InputStream in;
     private final SseFilter filter = new SseFilter();
@@ -20,13 +20,6 @@ final class SseInputStream extends InputStream {
 
     SseFilter filter() {
         return filter;
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xFF;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.streamfold.internal.parsing;
 
 import io.streamfold.internal.json.Diagnostics;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
@@ -125,14 +124,7 @@ final class Utf8Guard {
 
     /** A stream whose bytes are guarded as they are read. */
     InputStream guarding(InputStream in) {
-        return new FilterInputStream(in) {
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                int n = read(one, 0, 1);
-                return n < 0 ? -1 : one[0] & 0xFF;
-            }
-
+        return new BlockInputStream() {
             @Override
             public int read(byte[] into, int offset, int length) throws IOException {
                 int n = in.read(into, offset, length);
@@ -140,6 +132,11 @@ final class Utf8Guard {
                     scan(into, offset, offset + n);
                 }
                 return n;
+            }
+
+            @Override
+            public void close() throws IOException {
+                in.close();
             }
         };
     }
