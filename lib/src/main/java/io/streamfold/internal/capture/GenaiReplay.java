@@ -32,12 +32,7 @@ final class GenaiReplay {
     }
 
     static List<Exchange> exchanges(Tree.Obj root, String source) {
-        Tree.Arr interactions = root.arr("interactions");
-        List<Exchange> out = new ArrayList<>(interactions.size());
-        for (int i = 0; i < interactions.size(); i++) {
-            out.add(exchange(i, interactions.objectAt(i, source, "an interaction"), source));
-        }
-        return out;
+        return root.arr("interactions").exchanges(source, "an interaction", GenaiReplay::exchange);
     }
 
     private static Exchange exchange(int index, Tree.Obj interaction, String source) {

@@ -1,6 +1,5 @@
 package io.streamfold.internal.capture;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -23,12 +22,7 @@ final class HarArchive {
     }
 
     static List<Exchange> exchanges(Tree.Obj root, String source) {
-        Tree.Arr entries = root.obj("log").arr("entries");
-        List<Exchange> out = new ArrayList<>(entries.size());
-        for (int i = 0; i < entries.size(); i++) {
-            out.add(exchange(i, entries.objectAt(i, source, "a HAR entry"), source));
-        }
-        return out;
+        return root.obj("log").arr("entries").exchanges(source, "a HAR entry", HarArchive::exchange);
     }
 
     private static Exchange exchange(int index, Tree.Obj entry, String source) {

@@ -102,6 +102,20 @@ final class Tree {
             }
             throw Located.unexpected(source, at.itemAt(i), "Expected " + what + " object but found " + Describe.of(get(i)));
         }
+
+        /** Each item, which must be an object ({@link #objectAt}), made into an exchange with its index. */
+        List<Exchange> exchanges(String source, String what, ExchangeOf exchange) {
+            List<Exchange> out = new ArrayList<>(size());
+            for (int i = 0; i < size(); i++) {
+                out.add(exchange.of(i, objectAt(i, source, what), source));
+            }
+            return out;
+        }
+    }
+
+    /** How a container makes the exchange of one of its items. */
+    interface ExchangeOf {
+        Exchange of(int index, Obj item, String source);
     }
 
     /** Reads the parser's next value whole; null at the end of the input. */

@@ -1,7 +1,6 @@
 package io.streamfold.internal.capture;
 
 import io.streamfold.Source;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,12 +28,7 @@ final class VcrCassette {
 
     static List<Exchange> exchanges(Tree.Obj root, String source) {
         String key = root.containsKey("http_interactions") ? "http_interactions" : "interactions";
-        Tree.Arr interactions = root.arr(key);
-        List<Exchange> out = new ArrayList<>(interactions.size());
-        for (int i = 0; i < interactions.size(); i++) {
-            out.add(exchange(i, interactions.objectAt(i, source, "an interaction"), source));
-        }
-        return out;
+        return root.arr(key).exchanges(source, "an interaction", VcrCassette::exchange);
     }
 
     private static Exchange exchange(int index, Tree.Obj interaction, String source) {
