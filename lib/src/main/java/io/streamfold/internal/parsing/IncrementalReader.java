@@ -44,6 +44,12 @@ public final class IncrementalReader {
     /** A container (a cassette, a HAR, gzip): a whole file, held as it arrives and read at the end, as assemble reads it. */
     private ByteArrayOutputStream captured;
 
+    // The feed in progress, for arrive: one step object for every feed, not a lambda each
+    private byte[] fed;
+    private int fedOffset;
+    private int fedLength;
+    private final Faults.Step arrive = this::arrive;
+
     private boolean failed;
     private boolean ended;
     private boolean finished;
@@ -70,20 +76,30 @@ public final class IncrementalReader {
             captured.write(bytes, offset, length);
             return;
         }
-        guarded(() -> {
-            if (grammar == null) {
-                detect(bytes, offset, length);
-            } else if (sse != null) {
-                sse.write(bytes, offset, length, window);
-            } else if (eventStream != null) {
-                eventStream.feed(bytes, offset, length);
-            } else {
-                window.write(bytes, offset, length);
-            }
-            if (grammar != null) {
-                steps();
-            }
-        });
+        fed = bytes;
+        fedOffset = offset;
+        fedLength = length;
+        try {
+            guarded(arrive);
+        } finally {
+            fed = null;
+        }
+    }
+
+    /** Takes the bytes of the feed in progress, and steps as far as they go. */
+    private void arrive() throws IOException {
+        if (grammar == null) {
+            detect(fed, fedOffset, fedLength);
+        } else if (sse != null) {
+            sse.write(fed, fedOffset, fedLength, window);
+        } else if (eventStream != null) {
+            eventStream.feed(fed, fedOffset, fedLength);
+        } else {
+            window.write(fed, fedOffset, fedLength);
+        }
+        if (grammar != null) {
+            steps();
+        }
     }
 
     public Completion snapshot() {
