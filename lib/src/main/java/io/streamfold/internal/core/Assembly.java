@@ -115,6 +115,16 @@ public final class Assembly {
         id.offer(chars, offset, length);
     }
 
+    /** The id a chunk may repeat and change nothing (the last chunk's, kept, no new response pending), or null. */
+    public String repeatedId() {
+        return responses.newIdPending() ? null : id.lastOfferedIfKept();
+    }
+
+    /** As {@link #repeatedId}, for the model. */
+    public String repeatedModel() {
+        return responses.newIdPending() ? null : model.lastOfferedIfKept();
+    }
+
     public void model(CharSequence value) {
         model.offer(value);
     }

@@ -60,6 +60,14 @@ final class HeaderField {
         }
     }
 
+    /**
+     * The kept value when the last chunk offered it too: offering it again changes nothing, so a
+     * chunk that repeats it need not be decoded to be offered. Null otherwise.
+     */
+    String lastOfferedIfKept() {
+        return lastKnown && lastIsKept ? value : null;
+    }
+
     /** An authoritative value (a final response) replaces the first one without a warning. */
     void override(String authoritative) {
         if (authoritative != null) {

@@ -85,6 +85,42 @@ public final class Utf8Parser extends UTF8StreamJsonParser {
         }
     }
 
+    /**
+     * Consumes the string the parser stands on (a {@code VALUE_STRING}) when it is exactly
+     * {@code expected}, compared with the input's bytes undecoded: the id and model that every
+     * chunk repeats cost no decoding. False leaves the string unread, for the usual reading:
+     * when it differs, when another parser reads, or when only a decoder could tell (an escape, a
+     * non-ASCII or control character, a string that runs past the input buffer).
+     */
+    public static boolean skipIfSame(JsonParser p, CharSequence expected) {
+        return p instanceof Utf8Parser u && u.sameAscii(expected);
+    }
+
+    private boolean sameAscii(CharSequence expected) {
+        if (!_tokenIncomplete || _currToken != JsonToken.VALUE_STRING) {
+            return false;
+        }
+        int n = expected.length();
+        int ptr = _inputPtr;
+        if (n >= _inputEnd - ptr) {
+            return false; // the closing quote must be in the buffer too
+        }
+        byte[] in = _inputBuffer;
+        for (int i = 0; i < n; i++) {
+            char c = expected.charAt(i);
+            if (in[ptr + i] != c || c == '"' || c == '\\' || c < 0x20) {
+                return false; // a byte >= 0x80 is negative: it equals no char
+            }
+        }
+        if (in[ptr + n] != '"') {
+            return false;
+        }
+        _inputPtr = ptr + n + 1;
+        _tokenIncomplete = false;
+        _textBuffer.resetWithEmpty();
+        return true;
+    }
+
     private void pieces(Writer to) throws IOException {
         _tokenIncomplete = false;
         _textBuffer.resetWithEmpty(); // the text goes to the writer, not to the parser

@@ -10,6 +10,7 @@ import io.streamfold.internal.json.CharBuf;
 import io.streamfold.internal.json.Diagnostics;
 import io.streamfold.internal.json.JsonValues;
 import io.streamfold.internal.json.Read;
+import io.streamfold.internal.json.Utf8Parser;
 import java.io.IOException;
 import java.util.Map;
 
@@ -76,6 +77,10 @@ final class OpenAiChunk implements ChunkFolder {
         if (name == "id" || name == "model") {
             if (t != JsonToken.VALUE_STRING) {
                 throw diag.expected("a string", name);
+            }
+            String repeated = name == "id" ? assembly.repeatedId() : assembly.repeatedModel();
+            if (repeated != null && Utf8Parser.skipIfSame(p, repeated)) {
+                return true; // the last chunk's, as nearly every chunk's is: nothing to decode or offer
             }
             if (name == "id") {
                 assembly.chunkId(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
