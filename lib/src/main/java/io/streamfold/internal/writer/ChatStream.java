@@ -19,12 +19,12 @@ import java.util.Set;
  * tool call fragments, a finishing chunk per choice, then a usage chunk with {@code choices: []};
  * with the quirks of the servers that serve Chat Completions ({@link Profile}).
  */
-final class ChatStream extends EventWriter {
+final class ChatStream extends OpenAiChunkStream {
 
     private final Set<Profile> profiles;
 
     ChatStream(Completion completion, Out out, Pieces pieces, Set<Profile> profiles) {
-        super(completion, Format.OPENAI_CHAT, out, pieces);
+        super(completion, Format.OPENAI_CHAT, out, pieces, "chat.completion.chunk");
         this.profiles = profiles;
     }
 
@@ -47,24 +47,10 @@ final class ChatStream extends EventWriter {
         }
         if (same() && !completion.extra().isEmpty()) {
             // the response's other native fields (a provider's error, vendor fields), in a chunk of their own
-            out.event(null, g -> {
-                g.writeStartObject();
-                header(g);
-                g.writeArrayFieldStart("choices");
-                g.writeEndArray();
-                JsonValues.writeEntries(g, completion.extra(), Set.of("id", "object", "created", "model", "choices", "usage"));
-                g.writeEndObject();
-            });
+            choicelessChunk(g -> JsonValues.writeEntries(g, completion.extra(), Set.of("id", "object", "created", "model", "choices", "usage")));
         }
         if (usage != null && !(usageOnFinish && !choices.isEmpty())) {
-            out.event(null, g -> {
-                g.writeStartObject();
-                header(g);
-                g.writeArrayFieldStart("choices");
-                g.writeEndArray();
-                JsonValues.writeField(g, "usage", usage);
-                g.writeEndObject();
-            });
+            usageChunk(usage);
         }
     }
 
@@ -114,12 +100,7 @@ final class ChatStream extends EventWriter {
             writeWholeCalls(index, wholeCalls);
         }
         String finish = Targets.finish(completion, choice, target);
-        out.event(null, g -> {
-            g.writeStartObject();
-            header(g);
-            g.writeArrayFieldStart("choices");
-            g.writeStartObject();
-            g.writeNumberField("index", index);
+        choiceChunk(index, g -> {
             g.writeObjectFieldStart("delta");
             g.writeEndObject();
             if (profiles.contains(Profile.TOGETHER)) {
@@ -128,13 +109,7 @@ final class ChatStream extends EventWriter {
             JsonValues.writeField(g, "logprobs", choice.logprobs() == null ? null : choice.logprobs().fields());
             JsonValues.writeField(g, "finish_reason", finish);
             azureResults(g);
-            g.writeEndObject();
-            g.writeEndArray();
-            if (usage != null) {
-                JsonValues.writeField(g, "usage", usage);
-            }
-            g.writeEndObject();
-        });
+        }, usage);
     }
 
     private static String type(Call call) {
@@ -226,12 +201,7 @@ final class ChatStream extends EventWriter {
 
     /** A chunk with one choice whose delta the body writes; {@code text} is Together's copy of the content. */
     private void delta(int index, String text, Out.Json body) {
-        out.event(null, g -> {
-            g.writeStartObject();
-            header(g);
-            g.writeArrayFieldStart("choices");
-            g.writeStartObject();
-            g.writeNumberField("index", index);
+        choiceChunk(index, g -> {
             g.writeObjectFieldStart("delta");
             body.write(g);
             g.writeEndObject();
@@ -241,10 +211,7 @@ final class ChatStream extends EventWriter {
             g.writeNullField("logprobs");
             g.writeNullField("finish_reason");
             azureResults(g);
-            g.writeEndObject();
-            g.writeEndArray();
-            g.writeEndObject();
-        });
+        }, null);
     }
 
     private void azureResults(JsonGenerator g) throws IOException {
@@ -253,12 +220,9 @@ final class ChatStream extends EventWriter {
         }
     }
 
-    private void header(JsonGenerator g) throws IOException {
-        field(g, "id", completion.id());
-        g.writeStringField("object", "chat.completion.chunk");
-        field(g, "created", completion.created());
-        field(g, "model", completion.model());
-        field(g, "system_fingerprint", completion.systemFingerprint());
-        field(g, "service_tier", completion.serviceTier());
+    @Override
+    void header(JsonGenerator g) throws IOException {
+        super.header(g);
+        field(g, "service_tier", completion.serviceTier()); // Chat's chunks carry the tier; legacy ones never did
     }
 }
