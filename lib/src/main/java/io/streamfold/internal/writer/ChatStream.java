@@ -100,16 +100,8 @@ final class ChatStream extends OpenAiChunkStream {
             writeWholeCalls(index, wholeCalls);
         }
         String finish = Targets.finish(completion, choice, target);
-        choiceChunk(index, g -> {
-            g.writeObjectFieldStart("delta");
-            g.writeEndObject();
-            if (profiles.contains(Profile.TOGETHER)) {
-                g.writeStringField("text", "");
-            }
-            JsonValues.writeField(g, "logprobs", choice.logprobs() == null ? null : choice.logprobs().fields());
-            JsonValues.writeField(g, "finish_reason", finish);
-            azureResults(g);
-        }, usage);
+        Object logprobs = choice.logprobs() == null ? null : choice.logprobs().fields();
+        chunk(index, g -> { }, null, logprobs, finish, usage);
     }
 
     private static String type(Call call) {
@@ -123,16 +115,7 @@ final class ChatStream extends OpenAiChunkStream {
         delta(choice, null, g -> {
             g.writeArrayFieldStart("tool_calls");
             for (Call call : calls) {
-                g.writeStartObject();
-                g.writeStringField("id", call.id());
-                if (withType) {
-                    g.writeStringField("type", type(call));
-                }
-                g.writeObjectFieldStart("function");
-                g.writeStringField("name", call.name());
-                g.writeStringField("arguments", call.arguments());
-                g.writeEndObject();
-                g.writeEndObject();
+                wholeCall(g, null, withType ? type(call) : null, call);
             }
             g.writeEndArray();
         });
@@ -144,15 +127,7 @@ final class ChatStream extends OpenAiChunkStream {
             // every call whole, in a chunk of its own, at index 0: rule 1 tells them apart by their ids
             delta(choice, null, g -> {
                 g.writeArrayFieldStart("tool_calls");
-                g.writeStartObject();
-                g.writeNumberField("index", 0);
-                g.writeStringField("id", call.id());
-                g.writeStringField("type", type);
-                g.writeObjectFieldStart("function");
-                g.writeStringField("name", call.name());
-                g.writeStringField("arguments", call.arguments());
-                g.writeEndObject();
-                g.writeEndObject();
+                wholeCall(g, 0, type, call);
                 g.writeEndArray();
             });
             return;
@@ -190,6 +165,21 @@ final class ChatStream extends OpenAiChunkStream {
         }
     }
 
+    /** A call whole in one fragment, its arguments and all; the index and the type only where not null. */
+    private static void wholeCall(JsonGenerator g, Integer index, String type, Call call) throws IOException {
+        g.writeStartObject();
+        if (index != null) {
+            g.writeNumberField("index", index);
+        }
+        g.writeStringField("id", call.id());
+        field(g, "type", type);
+        g.writeObjectFieldStart("function");
+        g.writeStringField("name", call.name());
+        g.writeStringField("arguments", call.arguments());
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
     private static void fragment(JsonGenerator g, int index, String arguments) throws IOException {
         g.writeStartObject();
         g.writeNumberField("index", index);
@@ -201,17 +191,25 @@ final class ChatStream extends OpenAiChunkStream {
 
     /** A chunk with one choice whose delta the body writes; {@code text} is Together's copy of the content. */
     private void delta(int index, String text, Out.Json body) {
+        chunk(index, body, text, null, null, null);
+    }
+
+    /**
+     * A chunk with one choice: the delta the body writes, Together's copy of its content, the
+     * logprobs and the finish reason (null until the finishing chunk), then the usage when not null.
+     */
+    private void chunk(int index, Out.Json delta, String text, Object logprobs, String finish, Map<String, Object> usage) {
         choiceChunk(index, g -> {
             g.writeObjectFieldStart("delta");
-            body.write(g);
+            delta.write(g);
             g.writeEndObject();
             if (profiles.contains(Profile.TOGETHER)) {
                 g.writeStringField("text", text == null ? "" : text);
             }
-            g.writeNullField("logprobs");
-            g.writeNullField("finish_reason");
+            JsonValues.writeField(g, "logprobs", logprobs);
+            JsonValues.writeField(g, "finish_reason", finish);
             azureResults(g);
-        }, null);
+        }, usage);
     }
 
     private void azureResults(JsonGenerator g) throws IOException {
