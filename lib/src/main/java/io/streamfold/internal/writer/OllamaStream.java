@@ -46,29 +46,23 @@ final class OllamaStream extends EventWriter {
         String finish = choice == null ? null : Targets.finish(completion, choice, target);
         Map<String, Object> usage = Targets.usage(completion, target);
         Object context = same() ? completion.extra().get("context") : null;
-        out.event(null, g -> {
-            g.writeStartObject();
-            field(g, "model", completion.model());
-            g.writeStringField("created_at", createdAt);
-            if (chat) {
-                g.writeObjectFieldStart("message");
-                g.writeStringField("role", "assistant");
-                g.writeStringField("content", "");
-                g.writeEndObject();
-            } else {
-                g.writeStringField("response", "");
-            }
+        chunk("", null, null, -1, g -> {
             g.writeBooleanField("done", finish != null);
             field(g, "done_reason", finish);
             field(g, "context", context);
             if (usage != null) {
                 JsonValues.writeEntries(g, usage, java.util.Set.of());
             }
-            g.writeEndObject();
         });
     }
 
+    /** A chunk before the last: not done. */
     private void chunk(String content, String thinking, Blocks.Call call, int callIndex) {
+        chunk(content, thinking, call, callIndex, g -> g.writeBooleanField("done", false));
+    }
+
+    /** A chunk: its content, thinking and call (when not null), then the fields the last one ends with. */
+    private void chunk(String content, String thinking, Blocks.Call call, int callIndex, Out.Json end) {
         out.event(null, g -> {
             g.writeStartObject();
             field(g, "model", completion.model());
@@ -102,7 +96,7 @@ final class OllamaStream extends EventWriter {
                 g.writeStringField("response", content);
                 field(g, "thinking", thinking);
             }
-            g.writeBooleanField("done", false);
+            end.write(g);
             g.writeEndObject();
         });
     }
