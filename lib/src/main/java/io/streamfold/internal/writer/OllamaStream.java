@@ -3,6 +3,7 @@ package io.streamfold.internal.writer;
 import io.streamfold.Choice;
 import io.streamfold.Completion;
 import io.streamfold.Format;
+import io.streamfold.internal.format.ollama.OllamaWriter;
 import io.streamfold.internal.json.JsonValues;
 import io.streamfold.internal.writer.Blocks.Block;
 import java.util.Map;
@@ -78,16 +79,9 @@ final class OllamaStream extends EventWriter {
                     if (call.source().id() != null) {
                         g.writeStringField("id", call.id());
                     }
-                    g.writeObjectFieldStart("function");
-                    if (!same()) {
-                        g.writeNumberField("index", callIndex);
-                    } else if (call.source().extra().containsKey("index")) {
-                        JsonValues.writeField(g, "index", call.source().extra().get("index"));
-                    }
-                    g.writeStringField("name", call.name());
-                    g.writeFieldName("arguments");
-                    JsonValues.writeJsonText(g, call.arguments());
-                    g.writeEndObject();
+                    // a native call keeps the index it was sent with (or none); another gets its place
+                    Map<String, Object> index = same() ? call.source().extra() : Map.of("index", callIndex);
+                    OllamaWriter.writeFunction(g, index, call.name(), call.arguments());
                     g.writeEndObject();
                     g.writeEndArray();
                 }
