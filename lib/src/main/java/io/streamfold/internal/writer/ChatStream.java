@@ -56,10 +56,9 @@ final class ChatStream extends OpenAiChunkStream {
 
     private void writeChoice(Choice choice, Map<String, Object> usage) {
         int index = choice.index();
-        String role = choice.message().role() == null ? "assistant" : choice.message().role();
         boolean hasContent = choice.message().content() != null;
         delta(index, null, g -> {
-            g.writeStringField("role", role);
+            g.writeStringField("role", role(choice));
             if (hasContent) {
                 g.writeStringField("content", "");
             } else {

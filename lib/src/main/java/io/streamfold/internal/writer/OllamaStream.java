@@ -27,7 +27,7 @@ final class OllamaStream extends EventWriter {
 
     @Override
     void write() {
-        Choice choice = completion.choices().isEmpty() ? null : completion.choices().get(0);
+        Choice choice = firstChoice();
         if (choice != null) {
             int calls = 0;
             for (Block block : Blocks.of(choice.message())) {
