@@ -26,13 +26,12 @@ final class AnthropicStream extends EventWriter {
         if (startUsage != null && startUsage.containsKey("output_tokens")) {
             startUsage.put("output_tokens", 1); // as sent: the count so far; message_delta's is the total
         }
-        Choice choice = completion.choices().isEmpty() ? null : completion.choices().get(0);
-        String role = choice == null || choice.message().role() == null ? "assistant" : choice.message().role();
+        Choice choice = firstChoice();
         event("message_start", g -> {
             g.writeObjectFieldStart("message");
             field(g, "id", completion.id());
             g.writeStringField("type", "message");
-            g.writeStringField("role", role);
+            g.writeStringField("role", role(choice));
             field(g, "model", completion.model());
             g.writeArrayFieldStart("content");
             g.writeEndArray();

@@ -19,9 +19,8 @@ final class BedrockStream extends EventWriter {
 
     @Override
     void write() {
-        Choice choice = completion.choices().isEmpty() ? null : completion.choices().get(0);
-        String role = choice == null || choice.message().role() == null ? "assistant" : choice.message().role();
-        event("messageStart", g -> g.writeStringField("role", role));
+        Choice choice = firstChoice();
+        event("messageStart", g -> g.writeStringField("role", role(choice)));
         int index = 0;
         if (choice != null) {
             for (Block block : Blocks.of(choice.message())) {

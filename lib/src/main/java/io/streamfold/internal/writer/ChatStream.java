@@ -19,12 +19,12 @@ import java.util.Set;
  * tool call fragments, a finishing chunk per choice, then a usage chunk with {@code choices: []};
  * with the quirks of the servers that serve Chat Completions ({@link Profile}).
  */
-final class ChatStream extends EventWriter {
+final class ChatStream extends OpenAiChunkStream {
 
     private final Set<Profile> profiles;
 
     ChatStream(Completion completion, Out out, Pieces pieces, Set<Profile> profiles) {
-        super(completion, Format.OPENAI_CHAT, out, pieces);
+        super(completion, Format.OPENAI_CHAT, out, pieces, "chat.completion.chunk");
         this.profiles = profiles;
     }
 
@@ -47,33 +47,18 @@ final class ChatStream extends EventWriter {
         }
         if (same() && !completion.extra().isEmpty()) {
             // the response's other native fields (a provider's error, vendor fields), in a chunk of their own
-            out.event(null, g -> {
-                g.writeStartObject();
-                header(g);
-                g.writeArrayFieldStart("choices");
-                g.writeEndArray();
-                JsonValues.writeEntries(g, completion.extra(), Set.of("id", "object", "created", "model", "choices", "usage"));
-                g.writeEndObject();
-            });
+            choicelessChunk(g -> JsonValues.writeEntries(g, completion.extra(), Set.of("id", "object", "created", "model", "choices", "usage")));
         }
         if (usage != null && !(usageOnFinish && !choices.isEmpty())) {
-            out.event(null, g -> {
-                g.writeStartObject();
-                header(g);
-                g.writeArrayFieldStart("choices");
-                g.writeEndArray();
-                JsonValues.writeField(g, "usage", usage);
-                g.writeEndObject();
-            });
+            usageChunk(usage);
         }
     }
 
     private void writeChoice(Choice choice, Map<String, Object> usage) {
         int index = choice.index();
-        String role = choice.message().role() == null ? "assistant" : choice.message().role();
         boolean hasContent = choice.message().content() != null;
         delta(index, null, g -> {
-            g.writeStringField("role", role);
+            g.writeStringField("role", role(choice));
             if (hasContent) {
                 g.writeStringField("content", "");
             } else {
@@ -114,27 +99,8 @@ final class ChatStream extends EventWriter {
             writeWholeCalls(index, wholeCalls);
         }
         String finish = Targets.finish(completion, choice, target);
-        out.event(null, g -> {
-            g.writeStartObject();
-            header(g);
-            g.writeArrayFieldStart("choices");
-            g.writeStartObject();
-            g.writeNumberField("index", index);
-            g.writeObjectFieldStart("delta");
-            g.writeEndObject();
-            if (profiles.contains(Profile.TOGETHER)) {
-                g.writeStringField("text", "");
-            }
-            JsonValues.writeField(g, "logprobs", choice.logprobs() == null ? null : choice.logprobs().fields());
-            JsonValues.writeField(g, "finish_reason", finish);
-            azureResults(g);
-            g.writeEndObject();
-            g.writeEndArray();
-            if (usage != null) {
-                JsonValues.writeField(g, "usage", usage);
-            }
-            g.writeEndObject();
-        });
+        Object logprobs = choice.logprobs() == null ? null : choice.logprobs().fields();
+        chunk(index, g -> { }, null, logprobs, finish, usage);
     }
 
     private static String type(Call call) {
@@ -148,16 +114,7 @@ final class ChatStream extends EventWriter {
         delta(choice, null, g -> {
             g.writeArrayFieldStart("tool_calls");
             for (Call call : calls) {
-                g.writeStartObject();
-                g.writeStringField("id", call.id());
-                if (withType) {
-                    g.writeStringField("type", type(call));
-                }
-                g.writeObjectFieldStart("function");
-                g.writeStringField("name", call.name());
-                g.writeStringField("arguments", call.arguments());
-                g.writeEndObject();
-                g.writeEndObject();
+                wholeCall(g, null, withType ? type(call) : null, call);
             }
             g.writeEndArray();
         });
@@ -169,15 +126,7 @@ final class ChatStream extends EventWriter {
             // every call whole, in a chunk of its own, at index 0: rule 1 tells them apart by their ids
             delta(choice, null, g -> {
                 g.writeArrayFieldStart("tool_calls");
-                g.writeStartObject();
-                g.writeNumberField("index", 0);
-                g.writeStringField("id", call.id());
-                g.writeStringField("type", type);
-                g.writeObjectFieldStart("function");
-                g.writeStringField("name", call.name());
-                g.writeStringField("arguments", call.arguments());
-                g.writeEndObject();
-                g.writeEndObject();
+                wholeCall(g, 0, type, call);
                 g.writeEndArray();
             });
             return;
@@ -215,6 +164,21 @@ final class ChatStream extends EventWriter {
         }
     }
 
+    /** A call whole in one fragment, its arguments and all; the index and the type only where not null. */
+    private static void wholeCall(JsonGenerator g, Integer index, String type, Call call) throws IOException {
+        g.writeStartObject();
+        if (index != null) {
+            g.writeNumberField("index", index);
+        }
+        g.writeStringField("id", call.id());
+        field(g, "type", type);
+        g.writeObjectFieldStart("function");
+        g.writeStringField("name", call.name());
+        g.writeStringField("arguments", call.arguments());
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
     private static void fragment(JsonGenerator g, int index, String arguments) throws IOException {
         g.writeStartObject();
         g.writeNumberField("index", index);
@@ -226,25 +190,25 @@ final class ChatStream extends EventWriter {
 
     /** A chunk with one choice whose delta the body writes; {@code text} is Together's copy of the content. */
     private void delta(int index, String text, Out.Json body) {
-        out.event(null, g -> {
-            g.writeStartObject();
-            header(g);
-            g.writeArrayFieldStart("choices");
-            g.writeStartObject();
-            g.writeNumberField("index", index);
+        chunk(index, body, text, null, null, null);
+    }
+
+    /**
+     * A chunk with one choice: the delta the body writes, Together's copy of its content, the
+     * logprobs and the finish reason (null until the finishing chunk), then the usage when not null.
+     */
+    private void chunk(int index, Out.Json delta, String text, Object logprobs, String finish, Map<String, Object> usage) {
+        choiceChunk(index, g -> {
             g.writeObjectFieldStart("delta");
-            body.write(g);
+            delta.write(g);
             g.writeEndObject();
             if (profiles.contains(Profile.TOGETHER)) {
                 g.writeStringField("text", text == null ? "" : text);
             }
-            g.writeNullField("logprobs");
-            g.writeNullField("finish_reason");
+            JsonValues.writeField(g, "logprobs", logprobs);
+            JsonValues.writeField(g, "finish_reason", finish);
             azureResults(g);
-            g.writeEndObject();
-            g.writeEndArray();
-            g.writeEndObject();
-        });
+        }, usage);
     }
 
     private void azureResults(JsonGenerator g) throws IOException {
@@ -253,12 +217,9 @@ final class ChatStream extends EventWriter {
         }
     }
 
-    private void header(JsonGenerator g) throws IOException {
-        field(g, "id", completion.id());
-        g.writeStringField("object", "chat.completion.chunk");
-        field(g, "created", completion.created());
-        field(g, "model", completion.model());
-        field(g, "system_fingerprint", completion.systemFingerprint());
-        field(g, "service_tier", completion.serviceTier());
+    @Override
+    void header(JsonGenerator g) throws IOException {
+        super.header(g);
+        field(g, "service_tier", completion.serviceTier()); // Chat's chunks carry the tier; legacy ones never did
     }
 }

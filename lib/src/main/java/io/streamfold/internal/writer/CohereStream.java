@@ -19,15 +19,14 @@ final class CohereStream extends EventWriter {
 
     @Override
     void write() {
-        Choice choice = completion.choices().isEmpty() ? null : completion.choices().get(0);
-        String role = choice == null || choice.message().role() == null ? "assistant" : choice.message().role();
+        Choice choice = firstChoice();
         out.event("message-start", g -> {
             g.writeStartObject();
             field(g, "id", completion.id());
             g.writeStringField("type", "message-start");
             g.writeObjectFieldStart("delta");
             g.writeObjectFieldStart("message");
-            g.writeStringField("role", role);
+            g.writeStringField("role", role(choice));
             g.writeArrayFieldStart("content");
             g.writeEndArray();
             g.writeStringField("tool_plan", "");

@@ -1,18 +1,16 @@
 package io.streamfold.internal.writer;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.streamfold.Choice;
 import io.streamfold.Completion;
 import io.streamfold.Format;
 import io.streamfold.internal.json.JsonValues;
-import java.io.IOException;
 import java.util.Map;
 
 /** Legacy {@code text_completion} chunks: {@code choices[].text} pieces, a finish, a usage chunk. */
-final class CompletionStream extends EventWriter {
+final class CompletionStream extends OpenAiChunkStream {
 
     CompletionStream(Completion completion, Out out, Pieces pieces) {
-        super(completion, Format.OPENAI_COMPLETION, out, pieces);
+        super(completion, Format.OPENAI_COMPLETION, out, pieces, "text_completion");
     }
 
     @Override
@@ -27,38 +25,15 @@ final class CompletionStream extends EventWriter {
         }
         Map<String, Object> usage = Targets.usage(completion, target);
         if (usage != null) {
-            out.event(null, g -> {
-                g.writeStartObject();
-                header(g);
-                g.writeArrayFieldStart("choices");
-                g.writeEndArray();
-                JsonValues.writeField(g, "usage", usage);
-                g.writeEndObject();
-            });
+            usageChunk(usage);
         }
     }
 
     private void chunk(int index, String text, String finish) {
-        out.event(null, g -> {
-            g.writeStartObject();
-            header(g);
-            g.writeArrayFieldStart("choices");
-            g.writeStartObject();
-            g.writeNumberField("index", index);
+        choiceChunk(index, g -> {
             g.writeStringField("text", text);
             g.writeNullField("logprobs");
             JsonValues.writeField(g, "finish_reason", finish);
-            g.writeEndObject();
-            g.writeEndArray();
-            g.writeEndObject();
-        });
-    }
-
-    private void header(JsonGenerator g) throws IOException {
-        field(g, "id", completion.id());
-        g.writeStringField("object", "text_completion");
-        field(g, "created", completion.created());
-        field(g, "model", completion.model());
-        field(g, "system_fingerprint", completion.systemFingerprint());
+        }, null);
     }
 }

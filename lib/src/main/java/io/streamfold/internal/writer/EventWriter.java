@@ -1,6 +1,7 @@
 package io.streamfold.internal.writer;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.streamfold.Choice;
 import io.streamfold.Completion;
 import io.streamfold.Format;
 import io.streamfold.internal.json.JsonValues;
@@ -27,6 +28,16 @@ abstract class EventWriter {
     /** True when the completion is in the target format, so its native values apply. */
     final boolean same() {
         return Targets.same(completion, target);
+    }
+
+    /** The choice a format that streams one writes: the first, or null when there is none. */
+    final Choice firstChoice() {
+        return completion.choices().isEmpty() ? null : completion.choices().get(0);
+    }
+
+    /** The role to write for the choice's message: its own, or {@code assistant} when it has none or there is no choice. */
+    static String role(Choice choice) {
+        return choice == null || choice.message().role() == null ? "assistant" : choice.message().role();
     }
 
     /** Writes a string field when the value is not null. */

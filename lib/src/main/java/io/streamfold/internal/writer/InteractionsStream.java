@@ -30,7 +30,7 @@ final class InteractionsStream extends EventWriter {
             field(g, "model", completion.model());
             g.writeEndObject();
         });
-        Choice choice = completion.choices().isEmpty() ? null : completion.choices().get(0);
+        Choice choice = firstChoice();
         int index = 0;
         if (choice != null) {
             for (Block block : Blocks.of(choice.message())) {

@@ -3,6 +3,7 @@ package io.streamfold.internal.writer;
 import io.streamfold.Choice;
 import io.streamfold.Completion;
 import io.streamfold.Format;
+import io.streamfold.internal.format.ollama.OllamaWriter;
 import io.streamfold.internal.json.JsonValues;
 import io.streamfold.internal.writer.Blocks.Block;
 import java.util.Map;
@@ -26,7 +27,7 @@ final class OllamaStream extends EventWriter {
 
     @Override
     void write() {
-        Choice choice = completion.choices().isEmpty() ? null : completion.choices().get(0);
+        Choice choice = firstChoice();
         if (choice != null) {
             int calls = 0;
             for (Block block : Blocks.of(choice.message())) {
@@ -46,29 +47,23 @@ final class OllamaStream extends EventWriter {
         String finish = choice == null ? null : Targets.finish(completion, choice, target);
         Map<String, Object> usage = Targets.usage(completion, target);
         Object context = same() ? completion.extra().get("context") : null;
-        out.event(null, g -> {
-            g.writeStartObject();
-            field(g, "model", completion.model());
-            g.writeStringField("created_at", createdAt);
-            if (chat) {
-                g.writeObjectFieldStart("message");
-                g.writeStringField("role", "assistant");
-                g.writeStringField("content", "");
-                g.writeEndObject();
-            } else {
-                g.writeStringField("response", "");
-            }
+        chunk("", null, null, -1, g -> {
             g.writeBooleanField("done", finish != null);
             field(g, "done_reason", finish);
             field(g, "context", context);
             if (usage != null) {
                 JsonValues.writeEntries(g, usage, java.util.Set.of());
             }
-            g.writeEndObject();
         });
     }
 
+    /** A chunk before the last: not done. */
     private void chunk(String content, String thinking, Blocks.Call call, int callIndex) {
+        chunk(content, thinking, call, callIndex, g -> g.writeBooleanField("done", false));
+    }
+
+    /** A chunk: its content, thinking and call (when not null), then the fields the last one ends with. */
+    private void chunk(String content, String thinking, Blocks.Call call, int callIndex, Out.Json end) {
         out.event(null, g -> {
             g.writeStartObject();
             field(g, "model", completion.model());
@@ -84,16 +79,9 @@ final class OllamaStream extends EventWriter {
                     if (call.source().id() != null) {
                         g.writeStringField("id", call.id());
                     }
-                    g.writeObjectFieldStart("function");
-                    if (!same()) {
-                        g.writeNumberField("index", callIndex);
-                    } else if (call.source().extra().containsKey("index")) {
-                        JsonValues.writeField(g, "index", call.source().extra().get("index"));
-                    }
-                    g.writeStringField("name", call.name());
-                    g.writeFieldName("arguments");
-                    JsonValues.writeJsonText(g, call.arguments());
-                    g.writeEndObject();
+                    // a native call keeps the index it was sent with (or none); another gets its place
+                    Map<String, Object> index = same() ? call.source().extra() : Map.of("index", callIndex);
+                    OllamaWriter.writeFunction(g, index, call.name(), call.arguments());
                     g.writeEndObject();
                     g.writeEndArray();
                 }
@@ -102,7 +90,7 @@ final class OllamaStream extends EventWriter {
                 g.writeStringField("response", content);
                 field(g, "thinking", thinking);
             }
-            g.writeBooleanField("done", false);
+            end.write(g);
             g.writeEndObject();
         });
     }

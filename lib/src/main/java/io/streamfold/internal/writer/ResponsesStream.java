@@ -35,7 +35,7 @@ final class ResponsesStream extends EventWriter {
             g.writeFieldName("response");
             response(g, "in_progress", null, null, false);
         });
-        Choice choice = completion.choices().isEmpty() ? null : completion.choices().get(0);
+        Choice choice = firstChoice();
         List<Object> output = same() && completion.extra().get("output") instanceof List<?> l ? List.copyOf(l) : List.of();
         if (choice != null) {
             int index = 0;

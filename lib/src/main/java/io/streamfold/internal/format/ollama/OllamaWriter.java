@@ -14,7 +14,7 @@ import java.util.Set;
  * done, done_reason, ...counts}} or {@code /api/generate}'s {@code {model, created_at, response,
  * thinking, done, done_reason, context, ...counts}}, the counts and durations as sent.
  */
-final class OllamaWriter {
+public final class OllamaWriter {
 
     private OllamaWriter() {
     }
@@ -41,6 +41,29 @@ final class OllamaWriter {
         g.writeEndObject();
     }
 
+    /**
+     * Writes a tool call's {@code function} field as Ollama sends it, in the final response and in
+     * the stream's chunks alike: the {@code index} when there is one, the name, and the arguments
+     * as the JSON value they are.
+     *
+     * @param g the generator, inside the tool call's object
+     * @param fields where the {@code index} is taken from; none is written when it has no {@code index} key
+     * @param name the function's name
+     * @param arguments the arguments as JSON text
+     * @throws IOException when the generator fails
+     */
+    public static void writeFunction(JsonGenerator g, Map<String, Object> fields, String name, String arguments)
+            throws IOException {
+        g.writeObjectFieldStart("function");
+        if (fields.containsKey("index")) {
+            JsonValues.writeField(g, "index", fields.get("index"));
+        }
+        JsonValues.writeField(g, "name", name);
+        g.writeFieldName("arguments");
+        JsonValues.writeJsonText(g, arguments);
+        g.writeEndObject();
+    }
+
     private static void message(Message m, JsonGenerator g) throws IOException {
         g.writeFieldName("message");
         g.writeStartObject();
@@ -57,16 +80,7 @@ final class OllamaWriter {
                 if (call.id() != null) {
                     g.writeStringField("id", call.id());
                 }
-                g.writeFieldName("function");
-                g.writeStartObject();
-                Map<String, Object> extra = call.extra();
-                if (extra.containsKey("index")) {
-                    JsonValues.writeField(g, "index", extra.get("index"));
-                }
-                JsonValues.writeField(g, "name", call.name());
-                g.writeFieldName("arguments");
-                JsonValues.writeJsonText(g, call.arguments());
-                g.writeEndObject();
+                writeFunction(g, call.extra(), call.name(), call.arguments());
                 g.writeEndObject();
             }
             g.writeEndArray();

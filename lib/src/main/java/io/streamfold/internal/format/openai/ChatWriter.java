@@ -18,35 +18,35 @@ final class ChatWriter {
     private ChatWriter() {
     }
 
+    /** What a choice says between its index and its finish reason: Chat's message, the legacy text. */
+    @FunctionalInterface
+    private interface ChoiceBody {
+        void write(Choice choice, JsonGenerator g) throws IOException;
+    }
+
     static void writeChatCompletion(Completion c, JsonGenerator g) throws IOException {
-        g.writeStartObject();
-        header(c, g, "chat.completion");
-        g.writeFieldName("choices");
-        g.writeStartArray();
-        for (Choice choice : c.choices()) {
-            g.writeStartObject();
-            g.writeNumberField("index", choice.index());
-            g.writeFieldName("message");
-            message(choice, g);
-            JsonValues.writeField(g, "finish_reason", choice.rawFinishReason());
-            logprobs(choice.logprobs(), g);
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-        footer(c, g);
-        g.writeEndObject();
+        write(c, g, "chat.completion", (choice, gen) -> {
+            gen.writeFieldName("message");
+            message(choice, gen);
+        });
     }
 
     static void writeTextCompletion(Completion c, JsonGenerator g) throws IOException {
+        write(c, g, "text_completion", (choice, gen) -> {
+            String text = choice.message().content();
+            gen.writeStringField("text", text == null ? "" : text);
+        });
+    }
+
+    private static void write(Completion c, JsonGenerator g, String object, ChoiceBody body) throws IOException {
         g.writeStartObject();
-        header(c, g, "text_completion");
+        header(c, g, object);
         g.writeFieldName("choices");
         g.writeStartArray();
         for (Choice choice : c.choices()) {
             g.writeStartObject();
             g.writeNumberField("index", choice.index());
-            String text = choice.message().content();
-            g.writeStringField("text", text == null ? "" : text);
+            body.write(choice, g);
             JsonValues.writeField(g, "finish_reason", choice.rawFinishReason());
             logprobs(choice.logprobs(), g);
             g.writeEndObject();
