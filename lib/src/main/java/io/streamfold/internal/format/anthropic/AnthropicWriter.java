@@ -1,11 +1,12 @@
 package io.streamfold.internal.format.anthropic;
 
-import io.streamfold.internal.json.JsonValues;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.streamfold.Completion;
 import io.streamfold.Message;
 import io.streamfold.Part;
 import io.streamfold.ToolCall;
+import io.streamfold.internal.format.PartsWriter;
+import io.streamfold.internal.json.JsonValues;
 import java.io.IOException;
 import java.util.Set;
 
@@ -24,14 +25,7 @@ final class AnthropicWriter {
         JsonValues.writeField(g, "type", c.extra().getOrDefault("type", "message"));
         JsonValues.writeField(g, "role", m == null || m.role() == null ? "assistant" : m.role());
         JsonValues.writeField(g, "model", c.model());
-        g.writeFieldName("content");
-        g.writeStartArray();
-        if (m != null) {
-            for (Part part : m.parts()) {
-                block(part, g);
-            }
-        }
-        g.writeEndArray();
+        PartsWriter.write(g, "content", m, AnthropicWriter::block);
         JsonValues.writeField(g, "stop_reason", c.rawFinishReason());
         JsonValues.writeField(g, "stop_sequence", c.extra().get("stop_sequence"));
         JsonValues.writeField(g, "usage", c.usage() == null ? null : c.usage().details());

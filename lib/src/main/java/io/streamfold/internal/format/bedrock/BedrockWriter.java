@@ -5,6 +5,7 @@ import io.streamfold.Completion;
 import io.streamfold.Message;
 import io.streamfold.Part;
 import io.streamfold.ToolCall;
+import io.streamfold.internal.format.PartsWriter;
 import io.streamfold.internal.json.JsonValues;
 import java.io.IOException;
 import java.util.List;
@@ -30,14 +31,7 @@ final class BedrockWriter {
         g.writeFieldName("message");
         g.writeStartObject();
         g.writeStringField("role", m == null || m.role() == null ? "assistant" : m.role());
-        g.writeFieldName("content");
-        g.writeStartArray();
-        if (m != null) {
-            for (Part part : m.parts()) {
-                block(part, g);
-            }
-        }
-        g.writeEndArray();
+        PartsWriter.write(g, "content", m, BedrockWriter::block);
         g.writeEndObject();
         g.writeEndObject();
         JsonValues.writeField(g, "stopReason", c.choices().isEmpty() ? null : c.choices().get(0).rawFinishReason());

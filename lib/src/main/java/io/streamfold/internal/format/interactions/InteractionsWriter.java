@@ -1,11 +1,12 @@
 package io.streamfold.internal.format.interactions;
 
-import io.streamfold.internal.json.JsonValues;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.streamfold.Completion;
 import io.streamfold.Message;
 import io.streamfold.Part;
 import io.streamfold.ToolCall;
+import io.streamfold.internal.format.PartsWriter;
+import io.streamfold.internal.json.JsonValues;
 import java.io.IOException;
 import java.util.Set;
 
@@ -22,14 +23,7 @@ final class InteractionsWriter {
         JsonValues.writeEntries(g, c.extra(), Set.of());
         JsonValues.writeField(g, "model", c.model());
         JsonValues.writeField(g, "role", m == null || m.role() == null ? "model" : m.role());
-        g.writeFieldName("outputs");
-        g.writeStartArray();
-        if (m != null) {
-            for (Part part : m.parts()) {
-                output(part, g);
-            }
-        }
-        g.writeEndArray();
+        PartsWriter.write(g, "outputs", m, InteractionsWriter::output);
         JsonValues.writeField(g, "usage", c.usage() == null ? null : c.usage().details());
         g.writeEndObject();
     }
