@@ -18,9 +18,6 @@ import java.io.Writer;
  * itself, and it hands anything unusual (a control character, a byte no UTF-8 sequence starts
  * with) to Jackson's own string reading, which reports it as it always does.
  *
- * <p>An incremental fold's parser reads the input window's own array ({@link #input},
- * {@link #dropped}): the bytes that arrive are not copied again into a read buffer of Jackson's.
- *
  * <p>It uses jackson-core's protected parser API (the input buffer and its pointers,
  * {@code _loadMoreGuaranteed}, {@code _decodeEscaped}, {@code _finishString}), the same from 2.15
  * on; the factory makes one wherever Jackson would make its UTF-8 byte parser.
@@ -43,33 +40,6 @@ public final class Utf8Parser extends UTF8StreamJsonParser {
     public Utf8Parser(IOContext context, int features, InputStream in, ObjectCodec codec, ByteQuadsCanonicalizer names,
             byte[] buffer, int start, int end, int bytesPreProcessed, boolean recyclable) {
         super(context, features, in, codec, names, buffer, start, end, bytesPreProcessed, recyclable);
-    }
-
-    /**
-     * The input from here on is {@code buffer} up to {@code end}, at the same indexes as before:
-     * more bytes arrived, or the window moved its bytes to a bigger array.
-     */
-    public void input(byte[] buffer, int end) {
-        _inputBuffer = buffer;
-        _inputEnd = end;
-    }
-
-    /** The index in the input buffer of the first byte the parser has not read. */
-    public int taken() {
-        return _inputPtr;
-    }
-
-    /**
-     * The window forgot its first {@code count} bytes, read by the parser already, and moved the
-     * rest down: the indexes move, the input's offsets, lines and columns stay (as Jackson's own
-     * refill keeps them).
-     */
-    public void dropped(int count) {
-        _inputPtr -= count;
-        _inputEnd -= count;
-        _currInputProcessed += count;
-        _currInputRowStart -= count;
-        _nameStartOffset -= count;
     }
 
     /**

@@ -278,9 +278,6 @@ public final class IncrementalReader {
                     parser = looksUtf8() ? factory.createParser(window.bytes(), 0, n)
                             : factory.createParser(Arrays.copyOf(window.bytes(), n));
                 } else {
-                    parser = Parsers.windowParser(factory, window);
-                }
-                if (parser == null) { // UTF-16 or UTF-32: Jackson's reader parser, over the window as a stream
                     window.bootstrapping(true);
                     parser = factory.createParser(window);
                     window.bootstrapping(false);

@@ -1,13 +1,11 @@
 package io.streamfold.internal.parsing;
 
-import io.streamfold.internal.json.Utf8Parser;
 import java.io.InputStream;
 import java.util.Arrays;
 
 /**
  * The bytes of an incremental input that have arrived and are still needed, read by one
- * long-lived blocking parser: a {@link Utf8Parser} reads the window's array itself; a parser of
- * UTF-16 or UTF-32 reads the window as an input stream. The parser is only stepped when the
+ * long-lived blocking parser as an input stream. The parser is only stepped when the
  * {@link Framer} has seen all the step reads, so it never asks for bytes that have not come;
  * if it did, that is a bug of ours, said loudly. Bytes are forgotten once both the parser and
  * the framer are past them.
@@ -31,17 +29,6 @@ final class InputWindow extends InputStream implements SseFilter.Sink {
     private Utf8Guard guard;
     /** The bytes before this index have been guarded. */
     private int guarded;
-    /** The parser that reads {@code bytes} itself, or null: then it reads the window as a stream. */
-    private Utf8Parser direct;
-
-    /**
-     * From now on {@code parser} reads the window's array itself (it stands at {@code bytes[0]}
-     * or past a byte order mark there): arriving bytes are handed to it as they are, not copied
-     * into a buffer of its own.
-     */
-    void readBy(Utf8Parser parser) {
-        direct = parser;
-    }
 
     void guard(Utf8Guard guard) {
         this.guard = guard;
@@ -71,7 +58,7 @@ final class InputWindow extends InputStream implements SseFilter.Sink {
 
     /** Forgets the bytes before {@code position} that the parser has taken too. */
     void compact(long position) {
-        int drop = (int) Math.min(position - start, direct != null ? direct.taken() : read);
+        int drop = (int) Math.min(position - start, read);
         if (drop <= 0) {
             return;
         }
@@ -84,10 +71,6 @@ final class InputWindow extends InputStream implements SseFilter.Sink {
             byte[] big = bytes;
             bytes = Arrays.copyOf(bytes, Math.max(INITIAL, length * 2)); // a huge chunk passed: not kept for good
             WindowBuffers.give(big);
-        }
-        if (direct != null) {
-            direct.dropped(drop);
-            direct.input(bytes, length);
         }
     }
 
@@ -115,9 +98,6 @@ final class InputWindow extends InputStream implements SseFilter.Sink {
     /** The {@code count} bytes just put after {@code length} have arrived. */
     private void arrived(int count) {
         length += count;
-        if (direct != null) {
-            direct.input(bytes, length);
-        }
     }
 
     /**
@@ -144,7 +124,6 @@ final class InputWindow extends InputStream implements SseFilter.Sink {
 
     /** The fold is over: a grown window goes to the next one. */
     void release() {
-        direct = null;
         if (bytes.length > INITIAL) {
             WindowBuffers.give(bytes);
         }
@@ -156,7 +135,7 @@ final class InputWindow extends InputStream implements SseFilter.Sink {
 
     @Override
     public int read() {
-        if (read >= length || direct != null) {
+        if (read >= length) {
             return endOfBytes();
         }
         return bytes[read++] & 0xFF;
@@ -164,8 +143,8 @@ final class InputWindow extends InputStream implements SseFilter.Sink {
 
     @Override
     public int read(byte[] into, int offset, int count) {
-        if (read >= length || direct != null) {
-            return endOfBytes(); // a direct parser asks only when it has read all there is
+        if (read >= length) {
+            return endOfBytes();
         }
         int n = Math.min(count, length - read);
         System.arraycopy(bytes, read, into, offset, n);

@@ -89,25 +89,6 @@ final class LargeReadBuffers extends JsonFactory {
                 _factoryFeatures), buffer, bom, n, bom, true);
     }
 
-    /**
-     * A parser of the UTF-8 input that arrives in {@code window}, reading the window's own array
-     * (a byte order mark at its start passed over, as the bootstrapper passes over it); null
-     * when the bootstrapper would make another parser of it.
-     */
-    Utf8Parser windowParser(InputWindow window) {
-        int n = (int) Math.min(4, window.limit() - window.start());
-        int bom = utf8(window.bytes(), 0, n);
-        if (bom < 0) {
-            return null;
-        }
-        IOContext context = _createContext(_createContentReference(window), false);
-        context.setEncoding(JsonEncoding.UTF8);
-        Utf8Parser p = new Utf8Parser(context, _parserFeatures, window, _objectCodec,
-                _byteSymbolCanonicalizer.makeChild(_factoryFeatures), window.bytes(), bom, (int) window.limit(), bom, false);
-        window.readBy(p);
-        return p;
-    }
-
     /** {@link #utf8Bom}, when field names are canonicalized (the bootstrapper makes another parser when not). */
     private int utf8(byte[] b, int from, int n) {
         return isEnabled(Feature.CANONICALIZE_FIELD_NAMES) ? utf8Bom(b, from, n) : -1;

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import io.streamfold.AssemblerOptions;
-import io.streamfold.internal.json.Utf8Parser;
 
 /** Jackson factories configured from the options' limits; the default one is shared. */
 public final class Parsers {
@@ -39,10 +38,5 @@ public final class Parsers {
                 // Our location replaces Jackson's source excerpt, which 2.15 puts in every message by
                 // default (2.16 stopped): the same messages whatever the version and the input's kind.
                 .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION));
-    }
-
-    /** A parser of the UTF-8 input arriving in {@code window} that reads its array; null for another encoding. */
-    static Utf8Parser windowParser(JsonFactory factory, InputWindow window) {
-        return ((LargeReadBuffers) factory).windowParser(window);
     }
 }
