@@ -272,11 +272,7 @@ public final class IncrementalReader {
                 }
                 if (ended && sse == null) {
                     // All of it is here, nothing read yet: the very parser assemble makes of a byte array.
-                    // UTF-16 and UTF-32 get an array of their own length: jackson-core 2.15 reads UTF-16
-                    // with a byte order mark past the length it is given, into the window's spare room.
-                    int n = (int) window.limit();
-                    parser = looksUtf8() ? factory.createParser(window.bytes(), 0, n)
-                            : factory.createParser(Arrays.copyOf(window.bytes(), n));
+                    parser = factory.createParser(window.bytes(), 0, (int) window.limit());
                 } else {
                     window.bootstrapping(true);
                     parser = factory.createParser(window);

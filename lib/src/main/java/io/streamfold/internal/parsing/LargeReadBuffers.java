@@ -11,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
+import java.util.Arrays;
 
 /**
  * Jackson's stream parsers read 8,000 bytes at a time; a recording streamed from disk folds
@@ -64,7 +65,12 @@ final class LargeReadBuffers extends JsonFactory {
     protected JsonParser _createParser(byte[] data, int offset, int len, IOContext context) throws IOException {
         int bom = utf8(data, offset, len);
         if (bom < 0) {
-            return super._createParser(data, offset, len, context);
+            if (offset == 0 && len == data.length) {
+                return super._createParser(data, offset, len, context);
+            }
+            // jackson-core 2.15 reads UTF-16 with a byte order mark past the length it is given:
+            // the bootstrapper gets the range as an array of its own (offsets count from it alike)
+            return super._createParser(Arrays.copyOfRange(data, offset, offset + len), 0, len, context);
         }
         context.setEncoding(JsonEncoding.UTF8);
         return new Utf8Parser(context, _parserFeatures, null, _objectCodec, _byteSymbolCanonicalizer.makeChild(
