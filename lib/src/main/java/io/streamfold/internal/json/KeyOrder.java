@@ -23,15 +23,16 @@ import java.util.Map;
  * <p>It also learns the keys' order. Streams repeat the same keys in the same order chunk after
  * chunk, so each next key is guessed and matched with
  * {@link JsonParser#nextFieldName(com.fasterxml.jackson.core.SerializableString)}: a byte
- * comparison instead of hashing the name into Jackson's symbol table. A wrong guess costs a
- * normal read, and the order is relearned. Names are Jackson's interned ones either way.
+ * comparison instead of hashing the name into Jackson's symbol table; with
+ * {@link ExpectedNameParser}, the bytes before the value are compared whole with the last chunk's
+ * ({@link ExpectedKey}). A wrong guess costs a normal read, and the order is relearned. Names are Jackson's interned ones either way.
  * One instance serves one kind of object (a chunk, a choice, a delta), read one at a time.
  */
 public final class KeyOrder {
 
     private static final int MAX_KEYS = 24;
 
-    private final SerializedString[] expected = new SerializedString[MAX_KEYS];
+    private final ExpectedKey[] expected = new ExpectedKey[MAX_KEYS];
     private final Map<String, SerializedString> known = new IdentityHashMap<>();
     private int position;
     private JsonStreamContext object;
@@ -64,15 +65,20 @@ public final class KeyOrder {
         }
         int at = position++;
         if (at < MAX_KEYS) {
-            SerializedString guess = expected[at];
-            if (guess != null && p.nextFieldName(guess)) {
-                return guess.getValue();
+            ExpectedKey guess = expected[at];
+            if (guess != null && (p instanceof ExpectedNameParser e ? e.nextFieldName(guess) : p.nextFieldName(guess.name))) {
+                return guess.name.getValue();
             }
             String name = guess != null
                     ? (p.currentToken() == JsonToken.FIELD_NAME ? p.currentName() : null)
                     : p.nextFieldName();
             if (name != null) {
-                expected[at] = known.computeIfAbsent(name, SerializedString::new);
+                SerializedString known = this.known.computeIfAbsent(name, SerializedString::new);
+                if (guess == null) {
+                    expected[at] = new ExpectedKey(known);
+                } else {
+                    guess.guess(known);
+                }
             }
             return name;
         }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.ObjectCodec;
 import com.fasterxml.jackson.core.io.IOContext;
-import com.fasterxml.jackson.core.json.UTF8StreamJsonParser;
 import com.fasterxml.jackson.core.sym.ByteQuadsCanonicalizer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +21,7 @@ import java.io.Writer;
  * {@code _loadMoreGuaranteed}, {@code _decodeEscaped}, {@code _finishString}), the same from 2.15
  * on; the factory makes one wherever Jackson would make its UTF-8 byte parser.
  */
-public final class Utf8Parser extends UTF8StreamJsonParser {
+public final class Utf8Parser extends ExpectedNameParser {
 
     private static final int PIECE = 4096;
     /** Bytes that end a run of plain ASCII in a string: controls, the quote, the backslash, non-ASCII. */
