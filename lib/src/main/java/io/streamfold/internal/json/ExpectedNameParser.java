@@ -24,7 +24,9 @@ import java.nio.ByteOrder;
  * comment, another name, bytes that run to the end of the buffer, a sign) is handed, untouched,
  * to Jackson. Faster still, for {@link KeyOrder}'s guess: when the bytes from the last value to
  * this one are the same as last time ({@link ExpectedKey}), they are compared a word at a time,
- * and the rows they hold are counted from what was learned.
+ * and the rows they hold are counted from what was learned. {@link #nextToken} and
+ * {@link #nextFieldName()} skip blanks as fast before an object's or array's end and an array's
+ * next element.
  *
  * <p>It uses jackson-core's protected parser API, the same from 2.15 on. One difference: the name
  * token is not counted against {@code StreamReadConstraints.maxTokenCount} (2.18 on), which
@@ -68,6 +70,35 @@ abstract class ExpectedNameParser extends UTF8StreamJsonParser {
             }
         }
         return super.nextFieldName(expected);
+    }
+
+    /** Jackson's, with blanks skipped fast before the end of an object or array, or an array's next element. */
+    @Override
+    public JsonToken nextToken() throws IOException {
+        if (_currToken != JsonToken.FIELD_NAME) {
+            if (_tokenIncomplete) {
+                _skipString();
+            }
+            JsonToken t = closeOrElement();
+            if (t != null) {
+                return t;
+            }
+        }
+        return super.nextToken();
+    }
+
+    /** Jackson's, with blanks skipped fast before the end of the object. */
+    @Override
+    public String nextFieldName() throws IOException {
+        if (_currToken != JsonToken.FIELD_NAME) {
+            if (_tokenIncomplete) {
+                _skipString();
+            }
+            if (_parsingContext.inObject() && closeOrElement() != null) {
+                return null; // the object's end
+            }
+        }
+        return super.nextFieldName();
     }
 
     /**
@@ -207,6 +238,59 @@ abstract class ExpectedNameParser extends UTF8StreamJsonParser {
             default -> _nextToken = _parseUnsignedNumber(v);
         }
         return NAME;
+    }
+
+    /**
+     * After blanks: the end of the object or array the parser is in, or in an array the comma and
+     * an element that opens an object, an array or a string, read as Jackson's nextToken reads
+     * them; null when the bytes are anything else (nothing is read then).
+     */
+    private JsonToken closeOrElement() throws IOException {
+        JsonReadContext context = _parsingContext;
+        byte[] b = _inputBuffer;
+        int end = _inputEnd;
+        row = _currInputRow;
+        rowStart = _currInputRowStart;
+        int ptr = blanks(b, _inputPtr, end);
+        if (ptr >= end) {
+            return null;
+        }
+        int c = b[ptr];
+        if (c == '}' && context.inObject() || c == ']' && context.inArray()) {
+            commitBlanks(ptr + 1);
+            updateLocation();
+            _parsingContext = context.clearAndGetParent();
+            return _currToken = c == '}' ? JsonToken.END_OBJECT : JsonToken.END_ARRAY;
+        }
+        if (!context.inArray()) {
+            return null;
+        }
+        if (context.getEntryCount() > 0) {
+            if (c != ',') {
+                return null;
+            }
+            ptr = blanks(b, ptr + 1, end);
+            if (ptr >= end) {
+                return null;
+            }
+            c = b[ptr];
+        }
+        if (c != '{' && c != '[' && c != '"') {
+            return null;
+        }
+        commitBlanks(ptr + 1);
+        context.expectComma();
+        updateLocation();
+        if (c == '{') {
+            createChildObjectContext(_tokenInputRow, _tokenInputCol);
+            return _currToken = JsonToken.START_OBJECT;
+        }
+        if (c == '[') {
+            createChildArrayContext(_tokenInputRow, _tokenInputCol);
+            return _currToken = JsonToken.START_ARRAY;
+        }
+        _tokenIncomplete = true;
+        return _currToken = JsonToken.VALUE_STRING;
     }
 
     /** Past spaces, tabs and line feeds from {@code ptr}, counting rows into {@link #row} and {@link #rowStart}. */

@@ -165,7 +165,7 @@ class ExpectedNameParserTest {
             }
             b.append(written++ > 0 ? comma : "").append(newline).append(indent.repeat(depth + 1));
             b.append('"').append(key.replace("\"", "\\\"")).append('"').append(colon);
-            switch (r.nextInt(depth > 2 ? 7 : 9)) {
+            switch (r.nextInt(depth > 2 ? 7 : 10)) {
                 case 0 -> b.append('"').append("t\u00e9xt \\\" \\n ".substring(0, r.nextInt(12))).append('"');
                 case 1 -> b.append(r.nextInt(2000) - 1000);
                 case 2 -> b.append("null");
@@ -174,7 +174,10 @@ class ExpectedNameParserTest {
                 case 5 -> b.append("\"\"");
                 case 6 -> b.append("NaN");
                 case 7 -> object(r, keys, depth + 1, indent, newline, colon, comma, b);
-                default -> b.append("[1, {\"a\"").append(colon).append("2}]");
+                case 8 -> b.append("[1, {\"a\"").append(colon).append("2}]");
+                default -> b.append('[').append(newline).append(indent.repeat(depth + 2)).append("\"x\"").append(comma)
+                        .append(newline).append(indent.repeat(depth + 2)).append("[ ]").append(comma).append(" [\"z\"")
+                        .append(comma).append("{}]").append(newline).append(indent.repeat(depth + 1)).append(']');
             }
         }
         b.append(written > 0 ? newline + indent.repeat(depth) : "").append('}');
