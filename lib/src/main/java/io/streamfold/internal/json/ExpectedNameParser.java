@@ -26,7 +26,7 @@ import java.nio.ByteOrder;
  * this one are the same as last time ({@link ExpectedKey}), they are compared a word at a time,
  * and the rows they hold are counted from what was learned. {@link #nextToken} and
  * {@link #nextFieldName()} skip blanks as fast before an object's or array's end and an array's
- * next element.
+ * next element or the next value at the root.
  *
  * <p>It uses jackson-core's protected parser API, the same from 2.15 on. One difference: the name
  * token is not counted against {@code StreamReadConstraints.maxTokenCount} (2.18 on), which
@@ -242,8 +242,9 @@ abstract class ExpectedNameParser extends UTF8StreamJsonParser {
 
     /**
      * After blanks: the end of the object or array the parser is in, or in an array the comma and
-     * an element that opens an object, an array or a string, read as Jackson's nextToken reads
-     * them; null when the bytes are anything else (nothing is read then).
+     * an element (at the root, a value: JSON Lines, SSE payloads) that opens an object, an array
+     * or a string, read as Jackson's nextToken reads them; null when the bytes are anything else
+     * (nothing is read then).
      */
     private JsonToken closeOrElement() throws IOException {
         JsonReadContext context = _parsingContext;
@@ -262,10 +263,10 @@ abstract class ExpectedNameParser extends UTF8StreamJsonParser {
             _parsingContext = context.clearAndGetParent();
             return _currToken = c == '}' ? JsonToken.END_OBJECT : JsonToken.END_ARRAY;
         }
-        if (!context.inArray()) {
+        if (!context.inArray() && !context.inRoot()) {
             return null;
         }
-        if (context.getEntryCount() > 0) {
+        if (context.inArray() && context.getEntryCount() > 0) {
             if (c != ',') {
                 return null;
             }

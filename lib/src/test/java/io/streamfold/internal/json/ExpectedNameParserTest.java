@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * {@link ExpectedNameParser}'s fast paths leave the parser exactly as Jackson's own parser: read
  * through {@link KeyOrder} (which guesses, and compares the bytes before a value), every token, name,
  * text and location, and every error with its location, are Jackson's, for documents of repeated
- * objects in every layout (compact, indented with spaces or tabs, CRLF, blanks around colons and
+ * objects, in an array or one after another at the root, in every layout (compact, indented with spaces or tabs, CRLF, blanks around colons and
  * commas), from a byte array and from a stream that gives a few bytes at a time, intact, damaged or cut.
  */
 class ExpectedNameParserTest {
@@ -90,10 +90,10 @@ class ExpectedNameParserTest {
         List<KeyOrder> orders = new ArrayList<>();
         Random reads = new Random(seed);
         try {
-            if (p.nextToken() != null) {
-                value(p, 0, orders, reads, out);
+            while (p.nextToken() != null) {
+                value(p, 0, orders, reads, out); // one document, or a root sequence (JSON Lines)
             }
-            out.append("| after: ").append(p.nextToken());
+            out.append("| end");
         } catch (IOException e) {
             out.append("| error: ").append(e.getMessage()).append(" at ").append(where(p.currentLocation()));
         }
@@ -146,13 +146,14 @@ class ExpectedNameParserTest {
         String newline = indent.isEmpty() && r.nextBoolean() ? "" : r.nextInt(5) == 0 ? "\r\n" : "\n";
         String colon = new String[] {":", ": ", " : ", ":\t", ":  "}[r.nextInt(5)];
         String comma = r.nextInt(6) == 0 ? " ," : ",";
-        StringBuilder b = new StringBuilder("[");
+        boolean lines = r.nextInt(3) == 0; // a root sequence, as JSON Lines and SSE payloads are read
+        StringBuilder b = new StringBuilder(lines ? "" : "[");
         int objects = 1 + r.nextInt(12);
         for (int o = 0; o < objects; o++) {
-            b.append(o > 0 ? comma : "").append(newline).append(indent);
-            object(r, keys, 1, indent, newline, colon, comma, b);
+            b.append(o == 0 ? "" : lines ? (newline.isEmpty() ? " " : newline) : comma).append(lines ? "" : newline + indent);
+            object(r, keys, lines ? 0 : 1, indent, newline, colon, comma, b);
         }
-        return b.append(newline).append(']').toString().getBytes(StandardCharsets.UTF_8);
+        return b.append(newline).append(lines ? "" : "]").toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static void object(Random r, String[] keys, int depth, String indent, String newline, String colon,
