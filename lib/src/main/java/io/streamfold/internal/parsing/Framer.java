@@ -139,11 +139,14 @@ final class Framer {
     /** Blanks and separators before a token; then the token's first byte says what to scan. */
     private int space(byte[] b, int i, int limit) {
         while (i < limit) {
-            if (i + 8 <= limit && Words.at(b, i) == SPACES) {
-                i += 8; // a run of blanks: what SSE text's event: lines and data: prefixes filter to
+            byte c = b[i];
+            if (c == ' ' && i + 8 <= limit) {
+                // A run of blanks (what SSE text's event: lines and data: prefixes filter to): up to
+                // eight at a time, to the first byte that is not one.
+                long others = Words.at(b, i) ^ SPACES;
+                i += others == 0 ? 8 : Long.numberOfTrailingZeros(others) >>> 3;
                 continue;
             }
-            byte c = b[i];
             if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == ',' || c == ':') {
                 i++;
                 continue;
