@@ -148,33 +148,18 @@ abstract class ExpectedNameParser extends UTF8StreamJsonParser {
         byte[] b = _inputBuffer;
         int end = _inputEnd;
         int from = _inputPtr;
-        row = _currInputRow;
-        rowStart = _currInputRowStart;
-        int ptr = blanks(b, from, end);
+        int ptr = blanks();
         if (ptr >= end) {
             return UNHANDLED;
         }
-        int c = b[ptr];
-        if (c == '}') {
-            commitBlanks(ptr + 1);
-            updateLocation();
-            _parsingContext = context.clearAndGetParent();
-            _currToken = JsonToken.END_OBJECT;
+        if (b[ptr] == '}') {
+            close(context, ptr, JsonToken.END_OBJECT);
             return END;
         }
         boolean comma = context.getEntryCount() > 0;
-        if (comma) {
-            if (c != ',') {
-                return UNHANDLED; // Jackson says what was expected
-            }
-            ptr = blanks(b, ptr + 1, end);
-            if (ptr >= end) {
-                return UNHANDLED;
-            }
-            c = b[ptr];
-        }
-        if (c != '"') {
-            return UNHANDLED;
+        ptr = pastComma(context, b, ptr, end);
+        if (ptr < 0 || b[ptr] != '"') {
+            return UNHANDLED; // Jackson says what was expected
         }
         int nameStart = ptr + 1;
         int quote = nameStart + name.length;
@@ -250,32 +235,20 @@ abstract class ExpectedNameParser extends UTF8StreamJsonParser {
         JsonReadContext context = _parsingContext;
         byte[] b = _inputBuffer;
         int end = _inputEnd;
-        row = _currInputRow;
-        rowStart = _currInputRowStart;
-        int ptr = blanks(b, _inputPtr, end);
+        int ptr = blanks();
         if (ptr >= end) {
             return null;
         }
         int c = b[ptr];
         if (c == '}' && context.inObject() || c == ']' && context.inArray()) {
-            commitBlanks(ptr + 1);
-            updateLocation();
-            _parsingContext = context.clearAndGetParent();
-            return _currToken = c == '}' ? JsonToken.END_OBJECT : JsonToken.END_ARRAY;
+            return close(context, ptr, c == '}' ? JsonToken.END_OBJECT : JsonToken.END_ARRAY);
         }
-        if (!context.inArray() && !context.inRoot()) {
+        if (context.inArray()) {
+            ptr = pastComma(context, b, ptr, end);
+        } else if (!context.inRoot()) {
             return null;
         }
-        if (context.inArray() && context.getEntryCount() > 0) {
-            if (c != ',') {
-                return null;
-            }
-            ptr = blanks(b, ptr + 1, end);
-            if (ptr >= end) {
-                return null;
-            }
-            c = b[ptr];
-        }
+        c = ptr < 0 ? 0 : b[ptr];
         if (c != '{' && c != '[' && c != '"') {
             return null;
         }
@@ -292,6 +265,37 @@ abstract class ExpectedNameParser extends UTF8StreamJsonParser {
         }
         _tokenIncomplete = true;
         return _currToken = JsonToken.VALUE_STRING;
+    }
+
+    /** Past the blanks from the parser's pointer: the index of the first other byte, rows counted into {@link #row}. */
+    private int blanks() {
+        row = _currInputRow;
+        rowStart = _currInputRowStart;
+        return blanks(_inputBuffer, _inputPtr, _inputEnd);
+    }
+
+    /**
+     * From {@code b[ptr]}, after blanks: past the comma and the blanks after it when the object
+     * or array has entries already (Jackson expects a comma then), else {@code ptr}; -1 when the
+     * bytes are not that.
+     */
+    private int pastComma(JsonReadContext context, byte[] b, int ptr, int end) {
+        if (context.getEntryCount() == 0) {
+            return ptr;
+        }
+        if (b[ptr] != ',') {
+            return -1;
+        }
+        ptr = blanks(b, ptr + 1, end);
+        return ptr < end ? ptr : -1;
+    }
+
+    /** The object or array closes at {@code b[ptr]}, after blanks, as Jackson's {@code _closeScope} closes it. */
+    private JsonToken close(JsonReadContext context, int ptr, JsonToken token) {
+        commitBlanks(ptr + 1);
+        updateLocation();
+        _parsingContext = context.clearAndGetParent();
+        return _currToken = token;
     }
 
     /** Past spaces, tabs and line feeds from {@code ptr}, counting rows into {@link #row} and {@link #rowStart}. */
