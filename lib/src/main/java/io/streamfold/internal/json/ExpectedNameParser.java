@@ -72,7 +72,7 @@ abstract class ExpectedNameParser extends UTF8StreamJsonParser {
         return super.nextFieldName(expected);
     }
 
-    /** Jackson's, with blanks skipped fast before the end of an object or array, or an array's next element. */
+    /** Jackson's, with blanks skipped fast before the end of an object or array, an array's next element or a root value. */
     @Override
     public JsonToken nextToken() throws IOException {
         if (_currToken != JsonToken.FIELD_NAME) {
