@@ -2,7 +2,6 @@ package io.streamfold.internal.json;
 
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.ObjectCodec;
-import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.IOContext;
 import com.fasterxml.jackson.core.json.JsonReadContext;
 import com.fasterxml.jackson.core.json.UTF8StreamJsonParser;
@@ -14,19 +13,19 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * jackson-core's UTF-8 parser with a faster {@link #nextFieldName(SerializableString)} for the
- * case {@link KeyOrder} lives on: the next key is the one guessed. Jackson skips blanks one byte
- * at a time, and a pretty-printed recording (llama-stack's, a cassette's) is half indentation; here
- * a run of up to eight spaces is one step. The fast path reads only the common shape (blanks, the
- * comma, blanks, the name byte for byte as Jackson compares it, a colon, at most one blank, the
- * first byte of a value) and then leaves the parser in the very state Jackson's own code does:
- * the same pointers, rows, locations, context and next token. Anything else (a carriage return, a
- * comment, another name, bytes that run to the end of the buffer, a sign) is handed, untouched,
- * to Jackson. Faster still, for {@link KeyOrder}'s guess: when the bytes from the last value to
- * this one are the same as last time ({@link ExpectedKey}), they are compared a word at a time,
- * and the rows they hold are counted from what was learned. {@link #nextToken} and
- * {@link #nextFieldName()} skip blanks as fast before an object's or array's end and an array's
- * next element or the next value at the root.
+ * jackson-core's UTF-8 parser with a faster {@code nextFieldName(SerializableString)},
+ * {@link #nextFieldName(ExpectedKey)}, for the case {@link KeyOrder} lives on: the next key is the
+ * one guessed. When the bytes from the last value to this one are the same as last time
+ * ({@link ExpectedKey}), they are compared a word at a time, and the rows they hold are counted
+ * from what was learned. Else Jackson would skip blanks one byte at a time, and a pretty-printed
+ * recording (llama-stack's, a cassette's) is half indentation; here a run of up to eight spaces is
+ * one step. The fast path reads only the common shape (blanks, the comma, blanks, the name byte
+ * for byte as Jackson compares it, a colon, at most one blank, the first byte of a value) and then
+ * leaves the parser in the very state Jackson's own code does: the same pointers, rows,
+ * locations, context and next token. Anything else (a carriage return, a comment, another name,
+ * bytes that run to the end of the buffer, a sign) is handed, untouched, to Jackson.
+ * {@link #nextToken} and {@link #nextFieldName()} skip blanks as fast before an object's or
+ * array's end and an array's next element or the next value at the root.
  *
  * <p>It uses jackson-core's protected parser API, the same from 2.15 on. One difference: the name
  * token is not counted against {@code StreamReadConstraints.maxTokenCount} (2.18 on), which
@@ -56,20 +55,6 @@ abstract class ExpectedNameParser extends UTF8StreamJsonParser {
     ExpectedNameParser(IOContext context, int features, InputStream in, ObjectCodec codec, ByteQuadsCanonicalizer names,
             byte[] buffer, int start, int end, int bytesPreProcessed, boolean recyclable) {
         super(context, features, in, codec, names, buffer, start, end, bytesPreProcessed, recyclable);
-    }
-
-    @Override
-    public boolean nextFieldName(SerializableString expected) throws IOException {
-        if (_currToken != JsonToken.FIELD_NAME) {
-            if (_tokenIncomplete) {
-                _skipString(); // what Jackson does first too
-            }
-            int read = expectedName(expected.asQuotedUTF8(), expected.getValue(), null);
-            if (read != UNHANDLED) {
-                return read == NAME;
-            }
-        }
-        return super.nextFieldName(expected);
     }
 
     /** Jackson's, with blanks skipped fast before the end of an object or array, an array's next element or a root value. */
@@ -102,17 +87,18 @@ abstract class ExpectedNameParser extends UTF8StreamJsonParser {
     }
 
     /**
-     * {@link #nextFieldName(SerializableString)} for the key {@link KeyOrder} guesses: when the
-     * bytes up to its value are the very ones that led to it last time, they are compared, not read.
+     * Jackson's {@code nextFieldName(SerializableString)} for the key {@link KeyOrder} guesses:
+     * when the bytes up to its value are the very ones that led to it last time, they are
+     * compared, not read.
      */
     boolean nextFieldName(ExpectedKey key) throws IOException {
         if (_currToken != JsonToken.FIELD_NAME) {
             if (_tokenIncomplete) {
-                _skipString();
+                _skipString(); // what Jackson does first too
             }
             int read = key.length > 0 ? sameGap(key) : UNHANDLED;
             if (read == UNHANDLED) {
-                read = expectedName(key.name.asQuotedUTF8(), key.name.getValue(), key);
+                read = expectedName(key);
             }
             if (read != UNHANDLED) {
                 return read == NAME;
@@ -139,8 +125,8 @@ abstract class ExpectedNameParser extends UTF8StreamJsonParser {
         return name(context, key.name.getValue(), ptr + key.nameStart, value, v);
     }
 
-    /** Reads blanks, the comma and the expected name; on the way, learns the gap for {@code key} (if any). */
-    private int expectedName(byte[] name, String value, ExpectedKey key) throws IOException {
+    /** Reads blanks, the comma and the expected name; on the way, learns the gap for {@code key}. */
+    private int expectedName(ExpectedKey key) throws IOException {
         JsonReadContext context = _parsingContext;
         if (!context.inObject()) {
             return UNHANDLED;
@@ -161,6 +147,7 @@ abstract class ExpectedNameParser extends UTF8StreamJsonParser {
         if (ptr < 0 || b[ptr] != '"') {
             return UNHANDLED; // Jackson says what was expected
         }
+        byte[] name = key.name.asQuotedUTF8();
         int nameStart = ptr + 1;
         int quote = nameStart + name.length;
         // Room for the colon, a blank and the value's first byte, as Jackson's own fast path wants.
@@ -180,10 +167,8 @@ abstract class ExpectedNameParser extends UTF8StreamJsonParser {
         if (!VALUE_START[v]) {
             return UNHANDLED;
         }
-        if (key != null) {
-            key.learn(b, from, at, comma, row - _currInputRow, rowStart, nameStart);
-        }
-        return name(context, value, nameStart, at, v);
+        key.learn(b, from, at, comma, row - _currInputRow, rowStart, nameStart);
+        return name(context, key.name.getValue(), nameStart, at, v);
     }
 
     /**
