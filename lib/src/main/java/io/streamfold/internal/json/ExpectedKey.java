@@ -1,9 +1,6 @@
 package io.streamfold.internal.json;
 
 import com.fasterxml.jackson.core.io.SerializedString;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -14,7 +11,6 @@ import java.util.Arrays;
  */
 final class ExpectedKey {
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     /** Longer gaps (deep indentation) are read, not compared. */
     static final int MAX_GAP = 64;
 
@@ -60,7 +56,7 @@ final class ExpectedKey {
         int n = length;
         int i = 0;
         for (; i + 8 <= n; i += 8) {
-            if ((long) LONGS.get(b, at + i) != (long) LONGS.get(gap, i)) {
+            if (Words.at(b, at + i) != Words.at(gap, i)) {
                 return false;
             }
         }
@@ -68,7 +64,7 @@ final class ExpectedKey {
             return true;
         }
         long mask = -1L >>> ((8 - (n - i)) << 3); // the low bytes: the gap's last ones
-        return (((long) LONGS.get(b, at + i) ^ (long) LONGS.get(gap, i)) & mask) == 0;
+        return ((Words.at(b, at + i) ^ Words.at(gap, i)) & mask) == 0;
     }
 
     /** The bytes {@link #sameAt} reads from its index: the gap in whole words. */

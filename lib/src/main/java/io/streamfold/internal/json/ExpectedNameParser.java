@@ -8,9 +8,6 @@ import com.fasterxml.jackson.core.json.UTF8StreamJsonParser;
 import com.fasterxml.jackson.core.sym.ByteQuadsCanonicalizer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 
 /**
  * jackson-core's UTF-8 parser with a faster {@code nextFieldName(SerializableString)},
@@ -33,8 +30,6 @@ import java.nio.ByteOrder;
  */
 abstract class ExpectedNameParser extends UTF8StreamJsonParser {
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long SPACES = 0x2020202020202020L;
     /** What the fast path did: nothing (Jackson reads), read the expected name, or the object's end. */
     private static final int UNHANDLED = 0;
     private static final int NAME = 1;
@@ -288,12 +283,7 @@ abstract class ExpectedNameParser extends UTF8StreamJsonParser {
         while (ptr < end) {
             byte c = b[ptr];
             if (c == ' ') {
-                if (ptr + 8 <= end) {
-                    long others = (long) LONGS.get(b, ptr) ^ SPACES; // zero bytes: the spaces
-                    ptr += others == 0 ? 8 : Long.numberOfTrailingZeros(others) >>> 3;
-                } else {
-                    ptr++;
-                }
+                ptr += ptr + 8 <= end ? Words.spaces(b, ptr) : 1;
             } else if (c == '\n') {
                 row++;
                 rowStart = ++ptr;

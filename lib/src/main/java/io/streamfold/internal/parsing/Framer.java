@@ -1,5 +1,7 @@
 package io.streamfold.internal.parsing;
 
+import io.streamfold.internal.json.Words;
+
 /**
  * Tells, byte by byte, when the input holds everything the next step of {@link Containers} reads,
  * so the incremental reader can hand it to the blocking parser without that parser ever reaching
@@ -22,7 +24,6 @@ final class Framer {
     private static final long QUOTES = Words.repeated('"');
     private static final long BACKSLASHES = Words.repeated('\\');
     private static final long CASE = Words.repeated(' ');
-    private static final long SPACES = Words.repeated(' ');
     private static final long OPENS = Words.repeated('{');
     private static final long CLOSES = Words.repeated('}');
     /** Bytes that end a bare token (a number, a literal, or what the parser will call garbage). */
@@ -141,10 +142,7 @@ final class Framer {
         while (i < limit) {
             byte c = b[i];
             if (c == ' ' && i + 8 <= limit) {
-                // A run of blanks (what SSE text's event: lines and data: prefixes filter to): up to
-                // eight at a time, to the first byte that is not one.
-                long others = Words.at(b, i) ^ SPACES;
-                i += others == 0 ? 8 : Long.numberOfTrailingZeros(others) >>> 3;
+                i += Words.spaces(b, i); // a run of blanks: what SSE text's event: lines and data: prefixes filter to
                 continue;
             }
             if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == ',' || c == ':') {

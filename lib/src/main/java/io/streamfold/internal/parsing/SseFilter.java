@@ -1,5 +1,7 @@
 package io.streamfold.internal.parsing;
 
+import io.streamfold.internal.json.Words;
+
 /**
  * Turns Server-Sent Events text into a sequence of JSON values of the same length: every byte
  * that is not part of a {@code data:} payload becomes a space (line breaks stay), and

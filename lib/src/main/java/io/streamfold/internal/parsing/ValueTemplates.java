@@ -1,5 +1,6 @@
 package io.streamfold.internal.parsing;
 
+import io.streamfold.internal.json.Words;
 import java.util.Arrays;
 
 /**

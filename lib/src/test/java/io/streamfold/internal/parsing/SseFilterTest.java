@@ -2,6 +2,7 @@ package io.streamfold.internal.parsing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamfold.internal.json.Words;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;

@@ -1,42 +1,52 @@
-package io.streamfold.internal.parsing;
+package io.streamfold.internal.json;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /** Bytes read eight at a time, for the scanners that look at every byte of a stream. */
-final class Words {
+public final class Words {
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
-    static final long HIGHS = 0x8080808080808080L;
+    public static final long HIGHS = 0x8080808080808080L;
     private static final long BELOW_14 = 0x0E0E0E0E0E0E0E0EL;
+    private static final long SPACES = 0x2020202020202020L;
 
     private Words() {
     }
 
     /** The eight bytes at {@code i}, the first in the lowest byte. */
-    static long at(byte[] bytes, int i) {
+    public static long at(byte[] bytes, int i) {
         return (long) LONGS.get(bytes, i);
     }
 
     /** Each byte of {@code b}, eight times. */
-    static long repeated(char b) {
+    public static long repeated(char b) {
         return 0x0101010101010101L * b;
     }
 
     /** 0x80 in each byte of {@code v} that is zero, and only there. */
-    static long zeros(long v) {
+    public static long zeros(long v) {
         return ~(((v & LOWS) + LOWS) | v | LOWS);
     }
 
+    /**
+     * How many of the eight bytes at {@code i} are spaces before the first that is not one (8:
+     * all of them); a run of blanks is passed this way, a word at a time.
+     */
+    public static int spaces(byte[] bytes, int i) {
+        long others = at(bytes, i) ^ SPACES; // zero bytes: the spaces
+        return others == 0 ? 8 : Long.numberOfTrailingZeros(others) >>> 3;
+    }
+
     /** The index of the lowest byte marked in a {@link #zeros} mask. */
-    static int first(long mask) {
+    public static int first(long mask) {
         return Long.numberOfTrailingZeros(mask) >>> 3;
     }
 
     /** The index of the first line break in {@code bytes[from, end)}, or {@code end}. */
-    static int lineEnd(byte[] bytes, int from, int end) {
+    public static int lineEnd(byte[] bytes, int from, int end) {
         int i = from;
         while (i + 8 <= end) {
             // Bytes below 14 (the line breaks, a tab, other controls), in three operations; the lowest
