@@ -13,7 +13,6 @@ import io.streamfold.AssemblerOptions;
 import io.streamfold.internal.parsing.Parsers;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -194,35 +193,21 @@ class ExpectedNameParserTest {
      * fixed by position (one after the first four bytes, which both factories read first), so
      * both parsers' buffers end at the same places.
      */
-    private static final class Trickle extends InputStream {
-        private final byte[] doc;
+    private static final class Trickle extends ByteArrayInputStream {
         private final Random sizes;
-        private int at;
         private int cut = 4;
 
         Trickle(byte[] doc, int seed) {
-            this.doc = doc;
+            super(doc);
             this.sizes = new Random(seed * 31L + 7);
         }
 
         @Override
-        public int read() {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (at >= doc.length) {
-                return -1;
+        public synchronized int read(byte[] b, int off, int len) {
+            if (pos >= cut) {
+                cut = pos + 1 + sizes.nextInt(40);
             }
-            if (at == cut) {
-                cut += 1 + sizes.nextInt(40);
-            }
-            int n = Math.min(len, Math.min(cut, doc.length) - at);
-            System.arraycopy(doc, at, b, off, n);
-            at += n;
-            return n;
+            return super.read(b, off, Math.min(len, cut - pos));
         }
     }
 }
