@@ -25,8 +25,9 @@ import java.util.Map;
  * {@link JsonParser#nextFieldName(com.fasterxml.jackson.core.SerializableString)}: a byte
  * comparison instead of hashing the name into Jackson's symbol table; with
  * {@link ExpectedNameParser}, the bytes before the value are compared whole with the last chunk's
- * ({@link ExpectedKey}). A wrong guess costs a normal read, and the order is relearned. Names are Jackson's interned ones either way.
- * One instance serves one kind of object (a chunk, a choice, a delta), read one at a time.
+ * ({@link ExpectedKey}). A wrong guess costs a normal read, and the order is relearned. Names are
+ * Jackson's interned ones either way. One instance serves one kind of object (a chunk, a choice,
+ * a delta), read one at a time.
  */
 public final class KeyOrder {
 
