@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.streamfold.AssemblyException;
 import io.streamfold.Problem;
 import io.streamfold.internal.json.Diagnostics;
+import io.streamfold.internal.json.ProblemWording;
 import java.io.IOException;
 
 /**
@@ -156,7 +157,7 @@ final class Containers {
             case SEQUENCE -> sequenceItem(p);
             case END -> {
                 if (p.nextToken() != null) {
-                    throw diag.malformed("Expected the input to end after " + endOf + " but found " + Diagnostics.describe(p));
+                    throw diag.malformed("Expected the input to end after " + endOf + " but found " + ProblemWording.describe(p));
                 }
                 state = State.DONE;
                 if (recording != null) {
@@ -177,7 +178,7 @@ final class Containers {
         if (t == JsonToken.START_ARRAY) {
             enterBody(p, true, false);
         } else if (t != JsonToken.START_OBJECT) {
-            throw new NotAStreamException("the input is " + Diagnostics.describe(p) + ", not a recording or a stream");
+            throw new NotAStreamException("the input is " + ProblemWording.describe(p) + ", not a recording or a stream");
         } else {
             state = State.ROOT_FIRST_KEY;
         }
