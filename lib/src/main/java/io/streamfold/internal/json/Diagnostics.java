@@ -171,6 +171,32 @@ public final class Diagnostics {
     public void nextResponse() {
         warnings.clear();
         problems.clear();
+        responses++;
+    }
+
+    /** Responses begun: with {@link #chunk} and {@link #problemCount}, where a read began, for {@link #undo}. */
+    private int responses;
+
+    public int responsesBegun() {
+        return responses;
+    }
+
+    public int problemCount() {
+        return problems.size();
+    }
+
+    /**
+     * Back to where a read began (the incremental reader's step that ran out of input is undone):
+     * the chunks it counted, and the problems it added, are gone.
+     */
+    public void undo(int chunkBefore, int problemsBefore, int responsesBefore) {
+        chunk = chunkBefore;
+        chunkRoot = null;
+        if (responsesBefore != responses) {
+            problems.clear(); // a response began in the read: all its problems are the read's
+        } else if (problems.size() > problemsBefore) {
+            problems.subList(problemsBefore, problems.size()).clear();
+        }
     }
 
     /** Records a problem lenient mode passed over. */
