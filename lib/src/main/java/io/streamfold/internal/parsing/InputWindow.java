@@ -1,5 +1,6 @@
 package io.streamfold.internal.parsing;
 
+import io.streamfold.internal.json.Words;
 import java.io.InputStream;
 import java.util.Arrays;
 
@@ -7,8 +8,9 @@ import java.util.Arrays;
  * The bytes of an incremental input that have arrived and are still needed, read by one
  * long-lived blocking parser as an input stream. The parser is only stepped when the
  * {@link Framer} has seen all the step reads, so it never asks for bytes that have not come;
- * if it did, that is a bug of ours, said loudly. Bytes are forgotten once both the parser and
- * the framer are past them.
+ * if it did, that is a bug of ours, said loudly. An unframed step runs under a read limit instead,
+ * and reading past it throws {@link OutOfInput}, which undoes the step. Bytes are forgotten
+ * once both the parser and the framer are past them.
  */
 final class InputWindow extends InputStream implements SseFilter.Sink {
 
@@ -22,6 +24,8 @@ final class InputWindow extends InputStream implements SseFilter.Sink {
     private int length;
     /** The next byte the parser gets. */
     private int read;
+    /** The input position the parser may not read past while a step that can be undone runs. */
+    private long readLimit = Long.MAX_VALUE;
     private boolean ended;
     /** While Jackson sniffs the encoding, it asks for 4 bytes whatever has arrived. */
     private boolean bootstrapping;
@@ -133,9 +137,73 @@ final class InputWindow extends InputStream implements SseFilter.Sink {
         guarded = 0;
     }
 
+    /**
+     * Thrown when an undoable step reads past its limit: the step is undone and done again once
+     * its bytes have arrived. One instance, without a stack trace: it is control flow.
+     */
+    static final class OutOfInput extends RuntimeException {
+        static final OutOfInput INSTANCE = new OutOfInput();
+
+        private OutOfInput() {
+            super("the parser read past the limit of an undoable step", null, false, false);
+        }
+    }
+
+    /** The parser may read up to {@code position} only (until {@link #unlimit}), else {@link OutOfInput}. */
+    void limitTo(long position) {
+        readLimit = position;
+    }
+
+    void unlimit() {
+        readLimit = Long.MAX_VALUE;
+    }
+
+    /** The parser reads again from {@code position} (a new parser, for a step done again). */
+    void rewind(long position) {
+        read = (int) (position - start);
+    }
+
+    /**
+     * The input position after the last line break at or after {@code from}, or -1 when none has
+     * arrived. Each byte is looked at once: a line of megabytes arriving in pieces is not scanned again.
+     */
+    long afterLastLineBreak(long from) {
+        int low = (int) Math.max(0, Math.max(from, lineScanned) - start);
+        for (int i = length - 1; i >= low; i--) {
+            if (bytes[i] == '\n') {
+                lastLineBreak = start + i + 1;
+                break;
+            }
+        }
+        lineScanned = start + length;
+        return lastLineBreak > from ? lastLineBreak : -1;
+    }
+
+    /** The input position after the last line break seen, and how far the input was looked at for one. */
+    private long lastLineBreak = -1;
+    private long lineScanned;
+
+    /** Whether the bytes at input positions {@code [from, to)} hold anything but blanks. */
+    boolean holdsToken(long from, long to) {
+        for (int i = (int) (from - start), end = (int) (to - start); i < end; i++) {
+            byte c = bytes[i];
+            if (c == ' ' && i + 8 <= end) {
+                i += Words.spaces(bytes, i) - 1; // the blanked event: line of filtered SSE, a word at a time
+            } else if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How many bytes the parser may take now. */
+    private int readable() {
+        return readLimit == Long.MAX_VALUE ? length : (int) Math.min(length, readLimit - start);
+    }
+
     @Override
     public int read() {
-        if (read >= length) {
+        if (read >= readable()) {
             return endOfBytes();
         }
         return bytes[read++] & 0xFF;
@@ -143,16 +211,20 @@ final class InputWindow extends InputStream implements SseFilter.Sink {
 
     @Override
     public int read(byte[] into, int offset, int count) {
-        if (read >= length) {
+        int readable = readable();
+        if (read >= readable) {
             return endOfBytes();
         }
-        int n = Math.min(count, length - read);
+        int n = Math.min(count, readable - read);
         System.arraycopy(bytes, read, into, offset, n);
         read += n;
         return n;
     }
 
     private int endOfBytes() {
+        if (readLimit != Long.MAX_VALUE) {
+            throw OutOfInput.INSTANCE;
+        }
         if (ended || bootstrapping) {
             return -1;
         }
