@@ -21,4 +21,12 @@ public interface ChunkFolder {
 
     /** Folds the chunk once all its fields are read; false when it held nothing of this format. */
     boolean endChunk() throws IOException;
+
+    /**
+     * Whether reading a chunk changes nothing but the folder's scratch for it until
+     * {@link #endChunk}: then a read cut short may be done again from the chunk's start.
+     */
+    default boolean foldsAtEnd() {
+        return false;
+    }
 }

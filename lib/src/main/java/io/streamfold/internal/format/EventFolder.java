@@ -35,6 +35,11 @@ public abstract class EventFolder<E extends EventFields> implements ChunkFolder 
     }
 
     @Override
+    public final boolean foldsAtEnd() {
+        return true; // fields go to the reused event only; all folding is in endChunk
+    }
+
+    @Override
     public final boolean endChunk() {
         if (event.type == null) {
             return foldUntyped(event);

@@ -42,6 +42,11 @@ final class ChunkItems {
         return diag;
     }
 
+    /** Whether an item's read may be cut short and done again (see {@link ChunkReader#readsUndoably}). */
+    boolean readsUndoably() {
+        return reader.readsUndoably();
+    }
+
     /** What a chunk that tells no format, while no chunk did, is. */
     enum Untold {
         /** A located error (lenient: a problem, and the next chunks are read): the input is a stream for sure. */

@@ -115,6 +115,11 @@ public final class ChunkReader {
         return folder != null;
     }
 
+    /** Whether a chunk's read may be cut short and done again: the format is known, and folds at the chunk's end. */
+    boolean readsUndoably() {
+        return folder != null && folder.foldsAtEnd();
+    }
+
     /** The stream is a whole non-streaming response. */
     void wholeResponse() {
         assembly.wholeResponse();

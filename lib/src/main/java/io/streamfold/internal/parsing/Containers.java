@@ -71,6 +71,11 @@ final class Containers {
         return new Containers(items, sse, State.SEQUENCE);
     }
 
+    /** Whether the next step reads one root-level item of a sequence, which may be undone if the format allows. */
+    boolean undoableStep() {
+        return state == State.SEQUENCE && items.readsUndoably();
+    }
+
     boolean done() {
         return state == State.DONE;
     }

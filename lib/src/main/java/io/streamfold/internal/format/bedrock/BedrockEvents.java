@@ -93,6 +93,11 @@ final class BedrockEvents implements ChunkFolder {
     }
 
     @Override
+    public final boolean foldsAtEnd() {
+        return true; // the chunk's delta and event lists, reset by beginChunk; all folding is in endChunk
+    }
+
+    @Override
     public boolean endChunk() {
         if (whole != null && !delta.present && names.isEmpty()) {
             BedrockOutput.fold(assembly, whole);
