@@ -76,6 +76,11 @@ final class Framer {
         this.at = position;
     }
 
+    /** Whether no scan is in progress: the next {@link #ready} starts one at the position. */
+    boolean idle() {
+        return phase == Phase.IDLE;
+    }
+
     /** Bytes of objects framed by comparison with templates, in all. */
     long compared() {
         return templates == null ? 0 : templates.compared();

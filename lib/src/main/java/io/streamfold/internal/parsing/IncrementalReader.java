@@ -2,6 +2,8 @@ package io.streamfold.internal.parsing;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.base.ParserBase;
 import io.streamfold.AssemblerOptions;
 import io.streamfold.Completion;
 import io.streamfold.Source;
@@ -17,7 +19,9 @@ import java.util.List;
  * Folds a stream as its bytes arrive, with the very reader {@code assemble} uses: one blocking
  * parser, stepped through the {@link Containers} grammar, reads the bytes from an
  * {@link InputWindow}. A step runs only when the {@link Framer} has seen every byte it reads, so
- * the parser never waits; the rest waits for the next bytes. Everything is read once by the parser
+ * the parser never waits; the rest waits for the next bytes. A root-level event of a format that
+ * folds at the chunk's end runs unframed up to the last line break, and is undone and framed if it
+ * reads past it ({@link #unframedStep}). Everything is read once by the parser
  * and scanned once by the framer, and the result, or the fault, is what {@code assemble} gives for
  * the same bytes. Memory is the folded output plus the item being framed.
  */
@@ -53,6 +57,16 @@ public final class IncrementalReader {
     private boolean failed;
     private boolean ended;
     private boolean finished;
+
+    // Steps without the framer (see unframedStep)
+    /** Whether steps may run unframed: not for a byte order mark, UTF-16 or UTF-32. */
+    private boolean undoable = true;
+    /** The input position the parser began reading at, and its place as line and column there. */
+    private long origin;
+    private long baseLine = 1;
+    private long baseColumn = 1;
+    /** Where the next parser begins (a step is done again), or -1. */
+    private long restartAt = -1;
     /** The listener's exception that stopped the fold: no more input is taken. */
     private RuntimeException stoppedBy;
 
@@ -250,6 +264,7 @@ public final class IncrementalReader {
                 boolean bom = headLength >= 3 && (start[0] & 0xFF) == 0xEF && (start[1] & 0xFF) == 0xBB
                         && (start[2] & 0xFF) == 0xBF;
                 framer.start(bom ? 3 : 0); // the parser passes over a byte order mark too
+                undoable = !bom;
                 if (Utf8Guard.looksUtf8(start, 0, headLength)) {
                     window.guard(new Utf8Guard(diag));
                 }
@@ -261,24 +276,18 @@ public final class IncrementalReader {
     /** Steps the grammar as far as the bytes that have arrived hold whole steps. */
     private void steps() throws IOException {
         window.guardArrived();
+        boolean unframed = !ended && undoable && grammar.undoableStep();
+        long lines = unframed ? window.afterLastLineBreak(framer.retainFrom()) : -1;
         while (!grammar.done()) {
+            if (lines >= 0 && unframedStep(lines)) {
+                continue;
+            }
             if (!ended && !framer.ready(grammar.need(), grammar.closeLevels(), window.bytes(), window.start(),
                     window.limit())) {
                 break;
             }
-            if (parser == null) {
-                if (!ended && !looksUtf8()) {
-                    return; // UTF-16 or UTF-32: read through a decoder that reads ahead, so only whole
-                }
-                if (ended && sse == null) {
-                    // All of it is here, nothing read yet: the very parser assemble makes of a byte array.
-                    parser = factory.createParser(window.bytes(), 0, (int) window.limit());
-                } else {
-                    window.bootstrapping(true);
-                    parser = factory.createParser(window);
-                    window.bootstrapping(false);
-                }
-                diag.useParser(parser, 1, 1, 0);
+            if (parser == null && !newParser()) {
+                return;
             }
             grammar.step(parser);
             if (!ended) {
@@ -286,6 +295,84 @@ public final class IncrementalReader {
             }
         }
         window.compact(framer.retainFrom());
+    }
+
+    /** Makes the parser when the first step is ready, or the one a step done again reads with; false: not yet. */
+    private boolean newParser() throws IOException {
+        long from = 0;
+        long line = 1;
+        long column = 1;
+        if (restartAt >= 0) {
+            window.rewind(restartAt);
+            from = restartAt;
+            line = baseLine;
+            column = baseColumn;
+            restartAt = -1;
+            parser = streamParser();
+        } else if (!ended && !looksUtf8()) {
+            undoable = false;
+            return false; // UTF-16 or UTF-32: read through a decoder that reads ahead, so only whole
+        } else if (ended && sse == null) {
+            // All of it is here, nothing read yet: the very parser assemble makes of a byte array.
+            parser = factory.createParser(window.bytes(), 0, (int) window.limit());
+        } else {
+            parser = streamParser();
+        }
+        diag.useParser(parser, line, column, from);
+        origin = from;
+        undoable &= parser instanceof ParserBase;
+        return true;
+    }
+
+    /** A parser of the window; Jackson sniffs the encoding from the first 4 bytes, whatever has arrived. */
+    private JsonParser streamParser() throws IOException {
+        window.bootstrapping(true);
+        try {
+            return factory.createParser(window);
+        } finally {
+            window.bootstrapping(false);
+        }
+    }
+
+    /**
+     * Steps one root-level item without the framer, when the format allows it to be undone and it
+     * begins before {@code lines} (the end of the last line that has arrived, where an item most
+     * often ends): the parser may read up to there only. An item that runs past it is undone and
+     * framed. False when no such step could run.
+     */
+    private boolean unframedStep(long lines) throws IOException {
+        if (parser == null || !framer.idle() || !grammar.undoableStep() || parser.currentToken() != JsonToken.END_OBJECT
+                || !parser.getParsingContext().inRoot()) {
+            return false;
+        }
+        ParserBase p = (ParserBase) parser;
+        // jackson-core (2.15 to 2.23) gives an END_OBJECT's offset and column as after its brace.
+        long at = origin + p.getTokenCharacterOffset();
+        framer.start(at);
+        if (at >= lines || !window.holdsToken(at, lines)) {
+            return false;
+        }
+        int chunk = diag.chunk();
+        int problems = diag.problemCount();
+        int responses = diag.responsesBegun();
+        long line = p.getTokenLineNr();
+        long column = p.getTokenColumnNr();
+        window.limitTo(lines);
+        try {
+            grammar.step(parser);
+            return true;
+        } catch (InputWindow.OutOfInput e) {
+            // Ran past the line (an item over several lines, or a damaged one): undone, and framed.
+            diag.undo(chunk, problems, responses);
+            restartAt = at;
+            baseColumn = line == 1 ? baseColumn + column - 1 : column;
+            baseLine = baseLine + line - 1;
+            parser.close();
+            parser = null;
+            return false;
+        } finally {
+            window.unlimit();
+        }
     }
 
     /** Whether Jackson will read the input as UTF-8, as every stream is (not UTF-16 or UTF-32). */
