@@ -40,7 +40,7 @@ final class Framer {
         }
     }
 
-    private enum Phase { IDLE, SPACE, NESTED, STRING, AFTER_STRING, AFTER_COLON, BARE, BARE_VALUE, READY }
+    private enum Phase { IDLE, SPACE, NESTED, TEMPLATE, STRING, AFTER_STRING, AFTER_COLON, BARE, BARE_VALUE, READY }
 
     /** The token boundary after the last step's bytes, and how many containers are open there. */
     private long position;
@@ -120,6 +120,7 @@ final class Framer {
             switch (phase) {
                 case SPACE -> i = space(bytes, i, limit);
                 case NESTED -> i = nested(bytes, i, limit);
+                case TEMPLATE -> i = template(templates.frameOn(bytes, i, limit));
                 case STRING -> i = string(bytes, i, limit);
                 case AFTER_STRING -> i = afterString(bytes, i, limit);
                 case AFTER_COLON -> i = afterColon(bytes, i);
@@ -344,9 +345,15 @@ final class Framer {
     /** An object to frame, opening at {@code b[i]}: its templates frame it, or say where to scan on. */
     private int object(byte[] b, int i, int limit) {
         objectOpen = windowFrom + i;
-        int j = templates.frame(b, i, limit);
+        return template(templates.frame(b, i, limit));
+    }
+
+    /** Where the templates left an object's framing, at {@code j}: ended, cut by the input's end (they go on), or the scan's. */
+    private int template(int j) {
         if (templates.ended()) {
             ready(j, depthAfter);
+        } else if (templates.cut()) {
+            phase = Phase.TEMPLATE;
         } else {
             nesting = templates.nesting();
             inString = templates.inString();

@@ -69,6 +69,9 @@ final class ValueTemplates {
     /** Comparisons made: the first, and one per realignment. */
     private int segments;
     private Verdict verdict = Verdict.SKIPPED;
+    /** Where a framing cut by the end of the input goes on: the template's offset, and whether it was comparing there. */
+    private int ref;
+    private boolean aligned;
 
     // When to try templates, and when to record one
     private int rest;
@@ -98,6 +101,11 @@ final class ValueTemplates {
 
     boolean escaped() {
         return escaped;
+    }
+
+    /** Whether the last framing ran out of input: {@link #frameOn} goes on with it when more has come. */
+    boolean cut() {
+        return verdict == Verdict.CUT;
     }
 
     /**
@@ -159,10 +167,47 @@ final class ValueTemplates {
         firstMatch = bestMatch;
         resume(best.states[bestMatch]);
         if (open + bestMatch == limit) {
-            verdict = Verdict.CUT;
-            return limit;
+            return cutAligned(limit, bestMatch);
         }
         return follow(b, open + bestMatch, limit, best, bestMatch);
+    }
+
+    /**
+     * Goes on framing the object whose framing ran out of input ({@link #cut}), from {@code b[j]}:
+     * comparing where the comparison stopped, or scanning from the state the scan had reached.
+     */
+    int frameOn(byte[] b, int j, int limit) {
+        ended = false;
+        verdict = Verdict.UNFIT;
+        ValueTemplate t = used;
+        if (!aligned) {
+            return follow(b, j, limit, t, ref);
+        }
+        int length = t.bytes.length - ref;
+        int k = Arrays.mismatch(b, j, Math.min(limit, j + length), t.bytes, ref, t.bytes.length);
+        if (k < 0) {
+            if (segments == 1) {
+                firstMatch += length;
+            }
+            return matchedToEnd(t, j + length, length);
+        }
+        if (segments == 1) {
+            firstMatch += k;
+        }
+        matched += k;
+        resume(t.states[ref + k]);
+        if (j + k == limit) {
+            return cutAligned(limit, ref + k);
+        }
+        return follow(b, j + k, limit, t, ref + k);
+    }
+
+    /** The input ended where it still equals the template, at its offset {@code at}. */
+    private int cutAligned(int limit, int at) {
+        verdict = Verdict.CUT;
+        aligned = true;
+        ref = at;
+        return limit;
     }
 
     /** Scans the new bytes from where they differ from {@code t} at {@code ref}, realigning after strings. */
@@ -203,8 +248,7 @@ final class ValueTemplates {
                 j += k;
                 ref = from + k;
                 if (j == limit) {
-                    verdict = Verdict.CUT;
-                    return j;
+                    return cutAligned(j, ref);
                 }
                 if (k < MIN_REALIGN && ++misses > MAX_MISSES) {
                     return j;
@@ -229,6 +273,8 @@ final class ValueTemplates {
         inString = str;
         escaped = esc;
         verdict = Verdict.CUT;
+        aligned = false;
+        this.ref = ref;
         return j;
     }
 

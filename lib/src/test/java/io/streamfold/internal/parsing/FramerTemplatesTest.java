@@ -124,6 +124,23 @@ class FramerTemplatesTest {
     }
 
     @Test
+    void objectsCutByTheEndOfWhatHasArrivedAreStillFramedByComparison() {
+        Random random = new Random(8);
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 200; i++) {
+            text.append(SHAPES[i % 2 == 0 ? 0 : 3].replace("%s", VALID[random.nextInt(VALID.length)])).append('\n');
+        }
+        byte[] input = text.toString().getBytes(StandardCharsets.UTF_8);
+        // Pieces shorter than an object: nearly every one is cut, most of them more than once.
+        int[] cuts = random.ints(input.length / 40, 0, input.length).sorted().distinct().toArray();
+        cuts = Arrays.copyOf(cuts, cuts.length + 1);
+        cuts[cuts.length - 1] = input.length;
+        Framer framer = new Framer(true);
+        assertThat(framing(framer, input, cuts, random)).isEqualTo(framing(new Framer(false), input, cuts, random));
+        assertThat(framer.compared()).as("bytes compared of %d", input.length).isGreaterThan(input.length * 8L / 10);
+    }
+
+    @Test
     void everySplitOfAShortStreamFramesTheSame() {
         Random random = new Random(5);
         for (int round = 0; round < 30; round++) {
